@@ -1,0 +1,54 @@
+"""argmap: argument maps in YAML, checked like code and drawn as diagrams.
+
+The library returns data and never prints; the ``argmap`` command is a thin layer over it::
+
+    import argmap
+    m = argmap.load("maps/bandow-iraq.yaml")
+    for problem in argmap.check(m):
+        print(problem.line, problem.rule, problem.message)
+
+Names are imported on first use so that ``import argmap`` stays cheap for the command line.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+__version__ = "0.1.0"
+
+if TYPE_CHECKING:
+    from .checker import check
+    from .config import Config, ConfigError
+    from .loader import load, loads
+    from .model import ArgumentMap, Claim, Evidence, Position, Reason, Ref, Source
+    from .problems import LoadError, Problem
+
+_LAZY = {
+    "load": "loader",
+    "loads": "loader",
+    "check": "checker",
+    "Config": "config",
+    "ConfigError": "config",
+    "ArgumentMap": "model",
+    "Claim": "model",
+    "Evidence": "model",
+    "Position": "model",
+    "Reason": "model",
+    "Ref": "model",
+    "Source": "model",
+    "LoadError": "problems",
+    "Problem": "problems",
+}
+
+__all__ = ["__version__", *_LAZY]
+
+
+def __getattr__(name: str) -> Any:
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module 'argmap' has no attribute '{name}'")
+    from importlib import import_module
+
+    value = getattr(import_module(f".{module}", __name__), name)
+    globals()[name] = value
+    return value

@@ -1,0 +1,32 @@
+"""Run the enabled rules over a map and turn their findings into problems.
+
+The checker, not the rule, attaches the file, the rule id and the configured severity, and drops
+findings on claims that silence the rule with ``ignore: [rule-id]``.
+"""
+
+from __future__ import annotations
+
+from .config import Config
+from .model import ArgumentMap
+from .problems import Problem
+from .rules import RULES
+
+
+def check(argmap: ArgumentMap, config: Config | None = None) -> list[Problem]:
+    """Every problem the enabled rules find, sorted by position. Never prints."""
+    config = config or Config()
+    silenced = {claim.uid: set(claim.ignore) for claim in argmap.claims if claim.ignore}
+    file = str(argmap.path)
+    problems = []
+    for rule_id, rule in RULES.items():
+        if not config.enabled(rule_id):
+            continue
+        severity = config.severity_of(rule_id)
+        for finding in rule.check(argmap, config.options_of(rule_id)):
+            if finding.node is not None and rule_id in silenced.get(finding.node, ()):
+                continue
+            problems.append(
+                Problem(file, finding.line, finding.column, rule_id, severity, finding.message, finding.node, finding.claim)
+            )
+    problems.sort(key=Problem.sort_key)
+    return problems

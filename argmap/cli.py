@@ -1,0 +1,159 @@
+"""The ``argmap`` command: parse options, call the library, format, pick the exit code.
+
+Exit codes are a contract: 0 no errors, 1 problems found, 2 could not run (unreadable or invalid
+input, bad options). Modules are imported inside the commands so that each command loads only
+what it needs.
+"""
+
+from __future__ import annotations
+
+import sys
+from enum import Enum
+from pathlib import Path
+from typing import List, Optional
+
+import typer
+
+app = typer.Typer(
+    name="argmap",
+    help="Argument maps in YAML: check them like code, evaluate them, draw them.",
+    no_args_is_help=True,
+    add_completion=False,
+    rich_markup_mode=None,
+    pretty_exceptions_enable=False,
+)
+
+EXIT_OK, EXIT_PROBLEMS, EXIT_UNUSABLE = 0, 1, 2
+
+
+class ReportFormat(str, Enum):
+    text = "text"
+    json = "json"
+    github = "github"
+    sarif = "sarif"
+
+
+def _fail(message: str) -> typer.Exit:
+    """Print an error to stderr and return the exit to raise (code 2)."""
+    sys.stderr.write(f"argmap: error: {message}\n")
+    return typer.Exit(EXIT_UNUSABLE)
+
+
+def _print_load_error(error: object) -> None:
+    for p in error.problems:  # type: ignore[attr-defined]
+        sys.stderr.write(f"{p.file}:{p.line}:{p.column}: error [{p.rule}] {p.message}\n")
+
+
+def _console(stderr: bool = False):  # noqa: ANN202 - rich is imported lazily
+    from rich.console import Console
+
+    return Console(stderr=stderr, highlight=False, soft_wrap=True)
+
+
+def _config(path: Path, config_file: Optional[Path], select, ignore, sources):  # noqa: ANN001, ANN202
+    from . import config
+
+    try:
+        return config.for_map(path, config_file).with_cli(select, ignore, sources)
+    except config.ConfigError as error:
+        raise _fail(str(error)) from None
+
+
+@app.command()
+def check(
+    paths: List[Path] = typer.Argument(..., help="Map files, or folders to search for *.yaml and *.yml maps."),
+    format: ReportFormat = typer.Option(ReportFormat.text, "--format", "-f", help="Report format."),
+    strict: bool = typer.Option(False, "--strict", help="Exit 1 on warnings too, not only on errors."),
+    select: Optional[List[str]] = typer.Option(None, "--select", help="Turn rules on (ids, comma-separated; ALL)."),
+    ignore: Optional[List[str]] = typer.Option(None, "--ignore", help="Turn rules off (ids, comma-separated)."),
+    config_file: Optional[Path] = typer.Option(None, "--config", help="Settings file (argmap.toml or pyproject.toml)."),
+    sources: Optional[Path] = typer.Option(None, "--sources", help="Folder of source texts, KEY.txt/.md/.html."),
+) -> None:
+    """Check maps for holes in the argument: unsupported premises, unknown refs, cycles, ...
+
+    Example: argmap check maps/ --format json
+    """
+    from .files import check_paths
+    from .formats import render, summary
+
+    settings = None
+    if config_file or select or ignore or sources:
+        settings = _config(paths[0], config_file, select, ignore, sources)
+    results = check_paths(paths, settings)
+    report = render(format.value, results)
+    if isinstance(report, str):
+        sys.stdout.write(report)
+    else:
+        _console().print(report, end="")
+    counts = summary(results)
+    if counts["unreadable"]:
+        raise typer.Exit(EXIT_UNUSABLE)
+    if counts["errors"] or (strict and (counts["warnings"] or counts["info"])):
+        raise typer.Exit(EXIT_PROBLEMS)
+
+
+@app.command()
+def show(
+    path: Path = typer.Argument(..., help="The map to show."),
+) -> None:
+    """Print the map as a tree, marking what the checks find.
+
+    Example: argmap show maps/bandow-iraq.yaml
+    """
+    from .checker import check as run_checks
+    from .loader import load
+    from .problems import LoadError
+    from .tree_view import tree
+
+    try:
+        argmap = load(path)
+    except LoadError as error:
+        _print_load_error(error)
+        raise typer.Exit(EXIT_UNUSABLE) from None
+    _console().print(tree(argmap, run_checks(argmap)))
+
+
+@app.command()
+def rules() -> None:
+    """List every rule: id, default severity, whether it is on, and its documentation.
+
+    Example: argmap rules
+    """
+    from .rules import RULES
+
+    console = _console()
+    for rule_id, rule in RULES.items():
+        state = "on" if rule.ENABLED else "off by default"
+        console.print(f"[bold]{rule_id}[/bold]  ({rule.SEVERITY}, {state})")
+        for line in (rule.__doc__ or "").strip().splitlines()[1:]:
+            console.print(f"    {line}" if line else "", markup=False)
+        if rule.OPTIONS:
+            options = ", ".join(f"{name} = {value!r}" for name, value in rule.OPTIONS.items())
+            console.print(f"    Options: {options}", markup=False)
+        console.print()
+
+
+@app.command()
+def schema() -> None:
+    """Print the map format's JSON Schema (for editors with the YAML language server).
+
+    Example: argmap schema > argmap.schema.json
+    """
+    from importlib.resources import files
+
+    sys.stdout.write(files("argmap").joinpath("schema.json").read_text(encoding="utf-8"))
+
+
+@app.callback(invoke_without_command=True)
+def _main(
+    version: bool = typer.Option(False, "--version", help="Print the version and exit."),
+) -> None:
+    if version:
+        from . import __version__
+
+        sys.stdout.write(f"argmap {__version__}\n")
+        raise typer.Exit(EXIT_OK)
+
+
+def main() -> None:
+    app()

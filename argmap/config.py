@@ -1,0 +1,166 @@
+"""Which rules run, at which severity, with which options.
+
+Read from ``[tool.argmap]`` in a ``pyproject.toml`` or from an ``argmap.toml``, whichever is found
+first from the map's folder upwards, or from ``--config FILE``; then ``--select`` and ``--ignore``
+on the command line apply on top. Example ``argmap.toml``::
+
+    select = ["unsupported-premise", "rabbit-rule"]   # rules to turn on (besides the defaults)
+    ignore = ["unanswered-objection"]                 # rules to turn off
+    [severity]
+    evidence-without-source = "error"
+    [rules.rabbit-rule]
+    min-overlap = 1
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any
+
+from .problems import SEVERITIES
+
+CONFIG_KEYS = ("select", "ignore", "severity", "rules", "sources")
+
+
+class ConfigError(Exception):
+    """A configuration file or option that cannot be used; the message says why."""
+
+
+@dataclass(frozen=True)
+class Config:
+    """Rule selection: ``select`` adds to the rules on by default, ``ignore`` removes."""
+
+    select: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
+    severity: dict[str, str] = field(default_factory=dict)
+    options: dict[str, dict[str, Any]] = field(default_factory=dict)
+    #: The file the settings came from, if any.
+    path: Path | None = None
+    #: A folder of source texts (``KEY.txt``, ``.md``, ``.html``), as ``--sources`` gives.
+    sources_dir: Path | None = None
+
+    def enabled(self, rule_id: str) -> bool:
+        from .rules import RULES
+
+        if "ALL" in self.ignore or rule_id in self.ignore:
+            return False
+        return "ALL" in self.select or rule_id in self.select or RULES[rule_id].ENABLED
+
+    def severity_of(self, rule_id: str) -> str:
+        from .rules import RULES
+
+        return self.severity.get(rule_id, RULES[rule_id].SEVERITY)
+
+    def options_of(self, rule_id: str) -> dict[str, Any]:
+        from .rules import RULES
+
+        return {**RULES[rule_id].OPTIONS, **self.options.get(rule_id, {})}
+
+    def with_cli(self, select: list[str] | None, ignore: list[str] | None, sources_dir: Path | None) -> Config:
+        """These settings with the command line's on top (its ``--select``/``--ignore`` add)."""
+        updated = replace(
+            self,
+            select=self.select + tuple(_split(select)),
+            ignore=self.ignore + tuple(_split(ignore)),
+            sources_dir=sources_dir or self.sources_dir,
+        )
+        validate(updated)
+        return updated
+
+
+def _split(values: list[str] | None) -> list[str]:
+    return [part.strip() for value in values or () for part in value.split(",") if part.strip()]
+
+
+def validate(config: Config) -> None:
+    """Raise :class:`ConfigError` for an unknown rule id, severity or option."""
+    from .rules import RULES
+
+    where = f"{config.path}: " if config.path else ""
+    for rule_id in (*config.select, *config.ignore, *config.severity, *config.options):
+        if rule_id != "ALL" and rule_id not in RULES:
+            raise ConfigError(f"{where}unknown rule '{rule_id}'{_hint(rule_id, list(RULES))}")
+    for rule_id, level in config.severity.items():
+        if level not in SEVERITIES:
+            raise ConfigError(f"{where}severity of '{rule_id}' must be one of {', '.join(SEVERITIES)}, not {level!r}")
+    for rule_id, options in config.options.items():
+        defaults = RULES[rule_id].OPTIONS
+        for name, value in options.items():
+            if name not in defaults:
+                known = ", ".join(defaults) or "none"
+                raise ConfigError(f"{where}rule '{rule_id}' has no option '{name}' (its options: {known})")
+            if type(value) is not type(defaults[name]):
+                raise ConfigError(
+                    f"{where}option '{name}' of '{rule_id}' must be {type(defaults[name]).__name__}, not {value!r}"
+                )
+
+
+def _hint(word: str, choices: list[str]) -> str:
+    import difflib
+
+    close = difflib.get_close_matches(word, choices, n=1)
+    return f"; did you mean '{close[0]}'?" if close else ""
+
+
+def find(start: Path) -> Path | None:
+    """The nearest ``argmap.toml``, or ``pyproject.toml`` with a ``[tool.argmap]`` table."""
+    folder = start.resolve()
+    if not folder.is_dir():
+        folder = folder.parent
+    for candidate in (folder, *folder.parents):
+        own = candidate / "argmap.toml"
+        if own.is_file():
+            return own
+        project = candidate / "pyproject.toml"
+        if project.is_file() and "[tool.argmap" in project.read_text(encoding="utf-8", errors="replace"):
+            return project
+    return None
+
+
+def read(path: Path) -> Config:
+    """Settings from one file; :class:`ConfigError` if it is not valid TOML or not valid settings."""
+    import tomllib
+
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError) as error:
+        raise ConfigError(f"{path}: cannot read the configuration: {error}") from None
+    except tomllib.TOMLDecodeError as error:
+        raise ConfigError(f"{path}: invalid TOML: {error}") from None
+    if path.name == "pyproject.toml":
+        data = data.get("tool", {}).get("argmap", {})
+    for key in data:
+        if key not in CONFIG_KEYS:
+            raise ConfigError(f"{path}: unknown setting '{key}' (settings: {', '.join(CONFIG_KEYS)})")
+    lists = {}
+    for key in ("select", "ignore"):
+        value = data.get(key, [])
+        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+            raise ConfigError(f"{path}: '{key}' must be a list of rule ids")
+        lists[key] = tuple(value)
+    tables = {}
+    for key in ("severity", "rules"):
+        value = data.get(key, {})
+        if not isinstance(value, dict) or (key == "rules" and not all(isinstance(v, dict) for v in value.values())):
+            raise ConfigError(f"{path}: '[{key}]' must be a table")
+        tables[key] = value
+    sources = data.get("sources")
+    if sources is not None and not isinstance(sources, str):
+        raise ConfigError(f"{path}: 'sources' must be a folder path")
+    config = Config(
+        select=lists["select"],
+        ignore=lists["ignore"],
+        severity=tables["severity"],
+        options=tables["rules"],
+        path=path,
+        sources_dir=(path.parent / sources) if sources else None,
+    )
+    validate(config)
+    return config
+
+
+def for_map(map_path: Path, explicit: Path | None = None) -> Config:
+    """The settings that apply to a map: ``explicit`` if given, else the nearest file, else defaults."""
+    path = explicit or find(map_path)
+    return read(path) if path else Config()

@@ -1,0 +1,60 @@
+"""Which files a command works on, and checking many of them in one go."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from .problems import LoadError, Problem
+
+MAP_SUFFIXES = (".yaml", ".yml")
+#: Folders never searched for maps.
+SKIPPED_FOLDERS = frozenset({"node_modules", "__pycache__", "site-packages"})
+
+
+def expand(paths: list[Path]) -> list[Path]:
+    """Files as given; folders replaced by the ``*.yaml``/``*.yml`` files below them, sorted.
+
+    Hidden folders (``.git``, ``.venv``) are skipped, and symlinked folders are not followed, so a
+    symlink loop cannot make the search run forever. A path that does not exist is kept, so that
+    loading it reports it.
+    """
+    result: list[Path] = []
+    for path in paths:
+        if not path.is_dir():
+            result.append(path)
+            continue
+        found = []
+        for folder, subfolders, files in os.walk(path):
+            subfolders[:] = [s for s in subfolders if not s.startswith(".") and s not in SKIPPED_FOLDERS]
+            found.extend(Path(folder) / name for name in files if name.endswith(MAP_SUFFIXES))
+        result.extend(sorted(found))
+    return result
+
+
+@dataclass(frozen=True)
+class FileResult:
+    """The outcome for one file: its problems, and whether it could be loaded at all."""
+
+    path: Path
+    problems: tuple[Problem, ...]
+    loaded: bool
+
+
+def check_paths(paths: list[Path], config: object = None) -> list[FileResult]:
+    """Load and check every map below ``paths``; load errors become that file's problems."""
+    from . import config as config_module
+    from .checker import check
+    from .loader import load
+
+    results = []
+    for path in expand(paths):
+        try:
+            argmap = load(path)
+        except LoadError as error:
+            results.append(FileResult(path, tuple(error.problems), loaded=False))
+            continue
+        settings = config if config is not None else config_module.for_map(path)
+        results.append(FileResult(path, tuple(check(argmap, settings)), loaded=True))
+    return results

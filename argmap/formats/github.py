@@ -1,0 +1,30 @@
+"""``--format github``: GitHub Actions workflow commands, one annotation per problem.
+
+Example line: ``::error file=maps/a.yaml,line=12,col=7,title=unsupported-premise::this premise
+has no evidence``. ``info`` problems become ``notice`` annotations.
+"""
+
+from __future__ import annotations
+
+from ..files import FileResult
+
+_LEVEL = {"error": "error", "warning": "warning", "info": "notice"}
+
+
+def _data(text: str) -> str:
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _property(text: str) -> str:
+    return _data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def render(results: list[FileResult]) -> str:
+    lines = []
+    for result in results:
+        for p in result.problems:
+            lines.append(
+                f"::{_LEVEL[p.severity]} file={_property(p.file)},line={p.line},col={p.column},"
+                f"title={_property(p.rule)}::{_data(p.message)}"
+            )
+    return "".join(line + "\n" for line in lines)

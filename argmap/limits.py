@@ -1,0 +1,21 @@
+"""Limits on input, so that no file can make argmap hang or run out of memory.
+
+Each limit has a name, a value and a rule id; exceeding it is a load error (exit code 2) whose
+message names the limit. The values are far above any hand-written argument: the largest real
+maps (imports of debate databases) have tens of thousands of claims.
+"""
+
+from __future__ import annotations
+
+#: Largest map file read, in bytes (32 MiB; a generated 100,000-claim map is about 25 MB).
+MAX_FILE_BYTES = 32 * 1024 * 1024
+#: Most claims in one map.
+MAX_CLAIMS = 200_000
+#: Deepest nesting of claims below the thesis (premises of premises of ...).
+MAX_CLAIM_DEPTH = 100
+#: Most YAML nodes a document may expand to through aliases (against "billion laughs").
+MAX_EXPANDED_NODES = 2_000_000
+#: Most problems reported for one file that cannot be loaded; the rest are counted.
+MAX_LOAD_PROBLEMS = 100
+#: Longest time a diagram layout may take, in seconds.
+LAYOUT_TIMEOUT_SECONDS = 120.0

@@ -1,0 +1,178 @@
+"""The argument map as immutable values.
+
+A map is a tree of claims written in YAML, made into a graph by ``ref`` items. Every value keeps the
+1-based line and column where it was written so that problems can point at it.
+
+The relations a claim can hold, each a tuple of :class:`Reason`:
+
+- ``premises``: reasons for the claim (support);
+- ``objections``: reasons against the claim (attack);
+- ``rebuttals``: on an objection, reasons against that objection (attack);
+- ``undercuts``: reasons that deny the claim supports its parent (attack on the link).
+
+A :class:`Reason` is one premise on its own or a ``linked`` group of co-premises that count only
+together. Its members are :class:`Claim` values defined in place or :class:`Ref` values that stand
+for a claim defined elsewhere.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Iterator, Literal, Union
+
+Role = Literal["thesis", "premise", "objection", "rebuttal", "undercut"]
+RELATIONS: tuple[str, ...] = ("premises", "objections", "rebuttals", "undercuts")
+#: The role a claim gets from the relation list it is written in.
+ROLE_OF_RELATION: dict[str, Role] = {
+    "premises": "premise",
+    "objections": "objection",
+    "rebuttals": "rebuttal",
+    "undercuts": "undercut",
+}
+EVIDENCE_KINDS: tuple[str, ...] = (
+    "quote",
+    "statistic",
+    "study",
+    "expert",
+    "testimony",
+    "example",
+    "document",
+    "observation",
+)
+
+
+@dataclass(frozen=True, slots=True, order=True)
+class Position:
+    """A 1-based line and column in the map's file."""
+
+    line: int
+    column: int
+
+    def __str__(self) -> str:
+        return f"{self.line}:{self.column}"
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    """A citable source: a key of the map's ``sources`` or an inline mapping on evidence."""
+
+    key: str | None
+    position: Position
+    author: str | None = None
+    title: str | None = None
+    date: str | None = None
+    publisher: str | None = None
+    url: str | None = None
+    file: str | None = None
+
+    def citation(self) -> str:
+        """A short citation, ``Author (year)``, falling back to the title or the key."""
+        who = self.author or self.title or self.key or "unknown source"
+        year = (self.date or "")[:4]
+        return f"{who} ({year})" if year.isdigit() else who
+
+
+@dataclass(frozen=True, slots=True)
+class Evidence:
+    """What grounds a claim: a verbatim ``quote`` or a described ``text``, with its source."""
+
+    position: Position
+    text: str
+    is_quote: bool
+    #: A key of ``ArgumentMap.sources``; ``None`` when the source is inline or missing.
+    source_key: str | None = None
+    #: An inline source, or ``None`` when the source is a key or missing.
+    source: Source | None = None
+    source_position: Position | None = None
+    kind: str | None = None
+    locator: str | None = None
+    url: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Ref:
+    """An item that stands for the claim whose id is ``target``."""
+
+    target: str
+    position: Position
+
+
+@dataclass(frozen=True, slots=True)
+class Claim:
+    """One claim of the map, with everything written beneath it."""
+
+    #: The explicit id, else a stable generated one (``#thesis/p2/o1``; ``#`` never occurs in ids).
+    uid: str
+    text: str
+    role: Role
+    position: Position
+    #: The id as written, ``None`` when the claim has none.
+    id: str | None = None
+    premises: tuple[Reason, ...] = ()
+    objections: tuple[Reason, ...] = ()
+    rebuttals: tuple[Reason, ...] = ()
+    undercuts: tuple[Reason, ...] = ()
+    evidence: tuple[Evidence, ...] = ()
+    assumption: bool = False
+    note: str | None = None
+    tags: tuple[str, ...] = ()
+    #: Rule ids silenced for this claim.
+    ignore: tuple[str, ...] = ()
+
+    def reasons(self, relation: str) -> tuple[Reason, ...]:
+        return getattr(self, relation)
+
+    @property
+    def attacks(self) -> tuple[Reason, ...]:
+        """Every reason that attacks this claim: objections, rebuttals and undercuts."""
+        return self.objections + self.rebuttals + self.undercuts
+
+
+Item = Union[Claim, Ref]
+
+
+@dataclass(frozen=True, slots=True)
+class Reason:
+    """A premise on its own (one member) or a ``linked`` group of co-premises."""
+
+    members: tuple[Item, ...]
+    linked: bool
+    position: Position
+
+
+@dataclass(frozen=True)
+class ArgumentMap:
+    """A loaded map: its thesis, sources, and an index of every claim defined in it."""
+
+    path: Path
+    thesis: Claim
+    version: int = 1
+    title: str | None = None
+    sources: dict[str, Source] = field(default_factory=dict)
+    #: Every claim defined in the map, in document order (the thesis first).
+    claims: tuple[Claim, ...] = ()
+
+    def __post_init__(self) -> None:
+        by_uid: dict[str, Claim] = {}
+        for claim in self.claims:
+            by_uid.setdefault(claim.uid, claim)
+        object.__setattr__(self, "_by_uid", by_uid)
+
+    def claim(self, uid: str) -> Claim | None:
+        """The claim with this id (the first one, where an id is written twice)."""
+        return self._by_uid.get(uid)  # type: ignore[attr-defined]
+
+    def resolve(self, item: Item) -> Claim | None:
+        """The claim an item stands for: itself, or the target of a ref (``None`` if unknown)."""
+        if isinstance(item, Ref):
+            return self.claim(item.target)
+        return item
+
+    def members(self, reasons: tuple[Reason, ...]) -> Iterator[Claim]:
+        """The resolved claims of these reasons, skipping refs that name nothing."""
+        for reason in reasons:
+            for item in reason.members:
+                claim = self.resolve(item)
+                if claim is not None:
+                    yield claim

@@ -1,0 +1,42 @@
+"""duplicate-id: two claims are given the same ``id``.
+
+Ids name claims for ``ref`` items, for ``--focus`` and in reports, so each must be unique. The
+second and later claims with an id are reported; refs resolve to the first.
+
+Fails::
+
+    premises:
+      - id: cost
+        claim: It is cheap.
+      - id: cost                  # already used above
+        claim: It pays for itself.
+"""
+
+from __future__ import annotations
+
+from typing import Iterator
+
+from ..model import ArgumentMap
+from ..problems import Finding
+
+ID = "duplicate-id"
+SEVERITY = "error"
+ENABLED = True
+OPTIONS: dict[str, object] = {}
+
+
+def check(argmap: ArgumentMap, options: dict[str, object]) -> Iterator[Finding]:
+    first_line: dict[str, int] = {}
+    for claim in argmap.claims:
+        if claim.id is None:
+            continue
+        if claim.id in first_line:
+            yield Finding(
+                claim.position.line,
+                claim.position.column,
+                f"id '{claim.id}' is already used by the claim on line {first_line[claim.id]}",
+                claim.uid,
+                claim.text,
+            )
+        else:
+            first_line[claim.id] = claim.position.line

@@ -1,0 +1,64 @@
+"""unknown-reference: a ``ref`` names no claim, or a ``source`` names no source.
+
+``ref: ID`` must name the ``id`` of a claim defined somewhere in the map, and an evidence
+``source: KEY`` must name a key of the map's ``sources``.
+
+Fails::
+
+    sources:
+      bandow: {author: Doug Bandow}
+    thesis:
+      claim: ...
+      premises:
+        - ref: isis-brokn                 # no claim has this id
+      evidence:
+        - quote: "..."
+          source: bandw                   # no such source
+
+Passes when the id and the key exist.
+"""
+
+from __future__ import annotations
+
+import difflib
+from typing import Iterator
+
+from ..model import ArgumentMap, Ref
+from ..problems import Finding
+
+ID = "unknown-reference"
+SEVERITY = "error"
+ENABLED = True
+OPTIONS: dict[str, object] = {}
+
+
+def check(argmap: ArgumentMap, options: dict[str, object]) -> Iterator[Finding]:
+    ids = [claim.id for claim in argmap.claims if claim.id]
+    for claim in argmap.claims:
+        for relation in ("premises", "objections", "rebuttals", "undercuts"):
+            for reason in claim.reasons(relation):
+                for item in reason.members:
+                    if isinstance(item, Ref) and argmap.claim(item.target) is None:
+                        yield Finding(
+                            item.position.line,
+                            item.position.column,
+                            f"ref '{item.target}' names no claim in this map{_hint(item.target, ids)}",
+                            claim.uid,
+                            claim.text,
+                        )
+        for evidence in claim.evidence:
+            if evidence.source_key is not None and evidence.source_key not in argmap.sources:
+                where = evidence.source_position or evidence.position
+                yield Finding(
+                    where.line,
+                    where.column,
+                    f"source '{evidence.source_key}' is not defined under 'sources'"
+                    f"{_hint(evidence.source_key, list(argmap.sources))}",
+                    claim.uid,
+                    claim.text,
+                )
+
+
+def _hint(name: str, known: list[str]) -> str:
+    close = difflib.get_close_matches(name, known, n=1)
+    return f"; did you mean '{close[0]}'?" if close else ""

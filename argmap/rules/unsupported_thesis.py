@@ -1,0 +1,41 @@
+"""unsupported-thesis: the thesis has neither premises nor evidence.
+
+A map whose thesis stands on nothing is an assertion, not an argument.
+
+Fails::
+
+    thesis:
+      claim: We should plant more trees.
+
+Passes::
+
+    thesis:
+      claim: We should plant more trees.
+      premises:
+        - claim: Trees cool streets.
+          assumption: true
+"""
+
+from __future__ import annotations
+
+from typing import Iterator
+
+from ..model import ArgumentMap
+from ..problems import Finding
+
+ID = "unsupported-thesis"
+SEVERITY = "error"
+ENABLED = True
+OPTIONS: dict[str, object] = {}
+
+
+def check(argmap: ArgumentMap, options: dict[str, object]) -> Iterator[Finding]:
+    thesis = argmap.thesis
+    if not (thesis.premises or thesis.evidence):
+        yield Finding(
+            thesis.position.line,
+            thesis.position.column,
+            "the thesis has no premises and no evidence: nothing argues for it",
+            thesis.uid,
+            thesis.text,
+        )

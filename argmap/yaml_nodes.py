@@ -1,0 +1,93 @@
+"""YAML text -> a tree of PyYAML nodes with positions, safely.
+
+Composing (not constructing) keeps every node's line and column, never runs a tag's constructor,
+and lets the loader see what PyYAML would hide: duplicate keys, merge keys and aliases.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import yaml
+from yaml.nodes import MappingNode, Node, SequenceNode
+
+from .limits import MAX_EXPANDED_NODES
+from .problems import LoadError, Problem
+
+try:  # libyaml's C parser is several times faster; PyYAML's pure one does the same work.
+    from yaml import CSafeLoader as _Loader
+except ImportError:  # pragma: no cover - PyYAML built without libyaml
+    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+
+
+def _error(path: Path, rule: str, message: str, line: int, column: int) -> LoadError:
+    return LoadError([Problem(str(path), line, column, rule, "error", message)])
+
+
+def compose(text: str, path: Path) -> Node:
+    """The document's root node; a :class:`LoadError` for anything that is not one YAML document."""
+    try:
+        root = yaml.compose(text, Loader=_Loader)
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        what = error.problem or "invalid YAML"
+        if error.context and "expected a single document" in error.context:
+            what = "the file holds more than one YAML document; a map is one document"
+        line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        raise _error(path, "yaml-syntax", f"invalid YAML: {what}", line, column) from None
+    except yaml.YAMLError as error:  # a reader error without a mark, e.g. a control character
+        raise _error(path, "yaml-syntax", f"invalid YAML: {error}", 1, 1) from None
+    except RecursionError:
+        raise _error(path, "too-deep", "the YAML nests too deeply to read", 1, 1) from None
+    if root is None:
+        raise _error(path, "empty-file", "the file holds no YAML document; a map needs at least a thesis", 1, 1)
+    if "&" in text:  # no anchor, no alias: nothing can expand
+        _refuse_alias_bomb(root, path)
+    return root
+
+
+def _refuse_alias_bomb(root: Node, path: Path) -> None:
+    """Refuse documents whose aliases expand to more than MAX_EXPANDED_NODES nodes.
+
+    Counts the expanded size of every node once (aliases share their node object), iteratively, so
+    that neither a "billion laughs" document nor deep nesting can exhaust memory or the stack.
+    """
+    size: dict[int, int] = {}
+    entered: set[int] = set()
+    stack: list[tuple[Node, bool]] = [(root, False)]
+    while stack:
+        node, children_done = stack.pop()
+        if id(node) in size:
+            continue
+        if not children_done:
+            if id(node) in entered:  # reached again below itself: an alias inside its own anchor
+                mark = node.start_mark
+                raise _error(
+                    path, "yaml-alias", "this node contains an alias to itself", mark.line + 1, mark.column + 1
+                )
+            entered.add(id(node))
+        children = _children(node)
+        if children_done or not children:
+            total = 1 + sum(size[id(child)] for child in children)
+            if total > MAX_EXPANDED_NODES:
+                mark = node.start_mark
+                raise _error(
+                    path,
+                    "alias-bomb",
+                    f"YAML aliases expand this document to more than {MAX_EXPANDED_NODES:,} nodes "
+                    "(MAX_EXPANDED_NODES); argmap refuses it",
+                    mark.line + 1,
+                    mark.column + 1,
+                )
+            size[id(node)] = total
+            continue
+        stack.append((node, True))
+        stack.extend((child, False) for child in children if id(child) not in size)
+
+
+def _children(node: Node) -> list[Node]:
+    if isinstance(node, SequenceNode):
+        return node.value
+    if isinstance(node, MappingNode):
+        return [part for pair in node.value for part in pair]
+    return []
