@@ -69,6 +69,7 @@ class _Builder:
         self.problems: list[Problem] = []
         self.claims: list[Claim | None] = []
         self.overflow = 0
+        self.claim_nodes: set[int] = set()
 
     # -- reporting -------------------------------------------------------------------------------
 
@@ -215,6 +216,10 @@ class _Builder:
         if len(self.claims) >= MAX_CLAIMS:
             self.problem(node, "too-many-claims", f"the map has more than {MAX_CLAIMS:,} claims (MAX_CLAIMS)")
             raise self.fail_now()
+        if id(node) in self.claim_nodes:  # the composer gives an alias the anchored node itself
+            self.problem(node, "yaml-alias", "a claim cannot be repeated with a YAML alias; give it an id and use '- ref: ID'")
+            return None
+        self.claim_nodes.add(id(node))
         entries = self.mapping(node, role, CLAIM_KEYS)
         if entries is None:
             return None
