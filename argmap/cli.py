@@ -47,7 +47,10 @@ def _print_load_error(error: object) -> None:
 def _console(stderr: bool = False):  # noqa: ANN202 - rich is imported lazily
     from rich.console import Console
 
-    return Console(stderr=stderr, highlight=False, soft_wrap=True)
+    stream = sys.stderr if stderr else sys.stdout
+    # Piped output is read by programs and pagers: never wrap or crop it at 80 columns.
+    width = None if stream.isatty() else 100_000
+    return Console(file=stream, highlight=False, width=width)
 
 
 def _config(path: Path, config_file: Optional[Path], select, ignore, sources):  # noqa: ANN001, ANN202

@@ -205,7 +205,8 @@ class _Builder:
         if entries is None:
             return None
         fields = {name: self.text(value, f"the source's {name}") for name, (_, value) in entries.items() if name != "note"}
-        return Source(key, _pos(node), **fields)
+        file_position = _pos(entries["file"][1]) if "file" in entries else None
+        return Source(key, _pos(node), **fields, file_position=file_position)
 
     # -- claims ------------------------------------------------------------------------------------------
 

@@ -65,6 +65,8 @@ class Source:
     publisher: str | None = None
     url: str | None = None
     file: str | None = None
+    #: Where ``file`` is written, for problems about it.
+    file_position: Position | None = None
 
     def citation(self) -> str:
         """A short citation, ``Author (year)``, falling back to the title or the key."""

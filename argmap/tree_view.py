@@ -1,59 +1,98 @@
-"""The map as a tree for the terminal (``argmap show``): a pure function to a rich renderable."""
+"""The map as a tree for the terminal (``argmap show``): a pure function to a rich renderable.
+
+::
+
+    THESIS The United States should withdraw its forces from Iraq.  [withdraw]
+    ├── + A permanent occupation is not needed to keep ISIS down.  [isis-broken]
+    │   └── ▪ "Washington broke the movement at the height of its power" — Doug Bandow (2020)
+    └── - ⚠ unanswered Like-minded fighters could reappear.  [isis-may-return]
+"""
 
 from __future__ import annotations
+
+from dataclasses import dataclass
 
 from rich.text import Text
 from rich.tree import Tree
 
-from .model import ArgumentMap, Claim, Reason, Ref
+from .model import ArgumentMap, Claim, Evidence, Ref
 from .problems import Problem
 
-_MARK = {"premises": ("+", "green"), "objections": ("-", "red"), "rebuttals": ("-", "dark_orange"), "undercuts": ("/", "magenta")}
+_MARK = {
+    "premises": ("+", "green"),
+    "objections": ("-", "red"),
+    "rebuttals": ("-", "dark_orange"),
+    "undercuts": ("/", "magenta"),
+}
+#: Short marks for what a reader must see at a glance; other rules show their id.
+_SHORT = {"unsupported-premise": "unsupported", "unsupported-thesis": "unsupported", "unanswered-objection": "unanswered"}
+_STATUS_STYLE = {"accepted": "green", "rejected": "red", "undecided": "yellow", "unsupported": "magenta"}
+
+
+@dataclass(frozen=True)
+class _View:
+    argmap: ArgumentMap
+    flagged: dict[str, list[str]]
+    labels: dict[str, object] | None
 
 
 def tree(argmap: ArgumentMap, problems: list[Problem], labels: dict[str, object] | None = None) -> Tree:
-    """Claims nested as written; refs shown as pointers; problem rule ids and labels after each."""
+    """Claims nested as written, refs as pointers; problems and (optional) labels on each claim.
+
+    ``labels`` maps a claim uid to a label with ``status`` and ``reason`` (or to a plain string).
+    """
     flagged: dict[str, list[str]] = {}
     for p in problems:
-        if p.node is not None:
-            flagged.setdefault(p.node, []).append(p.rule)
-    root = Tree(_line(argmap.thesis, "THESIS", "bold", flagged, labels))
-    _children(root, argmap.thesis, flagged, labels)
+        if p.node is not None and p.rule not in flagged.setdefault(p.node, []):
+            flagged[p.node].append(p.rule)
+    view = _View(argmap, flagged, labels)
+    root = Tree(_line(view, argmap.thesis, "THESIS", "bold"))
+    _children(view, root, argmap.thesis)
     return root
 
 
-def _children(node: Tree, claim: Claim, flagged, labels) -> None:  # noqa: ANN001
+def _children(view: _View, node: Tree, claim: Claim) -> None:
     for relation, (sign, colour) in _MARK.items():
         for reason in claim.reasons(relation):
-            parent = node
-            if reason.linked:
-                parent = node.add(Text(f"{sign} linked: together", style=colour))
+            parent = node.add(Text(f"{sign} linked: together", style=colour)) if reason.linked else node
             for item in reason.members:
-                _item(parent, item, sign, colour, flagged, labels)
+                if isinstance(item, Ref):
+                    target = view.argmap.claim(item.target)
+                    shown = f" ({_status(view, target.uid)})" if target and _status(view, target.uid) else ""
+                    parent.add(Text(f"{sign} → see {item.target}{shown}", style=colour))
+                else:
+                    _children(view, parent.add(_line(view, item, sign, colour)), item)
     for evidence in claim.evidence:
-        cite = evidence.source.citation() if evidence.source else (evidence.source_key or "no source")
-        body = f'"{evidence.text}"' if evidence.is_quote else evidence.text
-        node.add(Text(f"▪ {body} — {cite}", style="dim"))
+        node.add(Text(f"▪ {_evidence(view.argmap, evidence)}", style="dim"))
 
 
-def _item(parent: Tree, item: Claim | Ref, sign: str, colour: str, flagged, labels) -> None:  # noqa: ANN001
-    if isinstance(item, Ref):
-        parent.add(Text(f"{sign} → see {item.target}", style=colour))
-        return
-    branch = parent.add(_line(item, sign, colour, flagged, labels))
-    _children(branch, item, flagged, labels)
+def _evidence(argmap: ArgumentMap, evidence: Evidence) -> str:
+    source = evidence.source or (argmap.sources.get(evidence.source_key) if evidence.source_key else None)
+    cite = source.citation() if source else (evidence.source_key or "no source")
+    body = f'"{evidence.text}"' if evidence.is_quote else evidence.text
+    return f"{body} — {cite}" + (f", {evidence.locator}" if evidence.locator else "")
 
 
-def _line(claim: Claim, sign: str, style: str, flagged, labels) -> Text:  # noqa: ANN001
+def _status(view: _View, uid: str) -> str | None:
+    if not view.labels or uid not in view.labels:
+        return None
+    label = view.labels[uid]
+    return str(getattr(label, "status", label))
+
+
+def _line(view: _View, claim: Claim, sign: str, style: str) -> Text:
     line = Text(f"{sign} ", style=style)
+    for rule in view.flagged.get(claim.uid, ()):  # first, so that wrapping never hides them
+        line.append(f"⚠ {_SHORT.get(rule, rule)} ", style="bold red")
+    status = _status(view, claim.uid)
+    if status:
+        line.append(f"[{status}] ", style=_STATUS_STYLE.get(status, "cyan"))
     line.append(claim.text, style="bold" if claim.role == "thesis" else "")
     if claim.id:
         line.append(f"  [{claim.id}]", style="dim")
     if claim.assumption:
         line.append("  (assumption)", style="blue")
-    if labels and claim.uid in labels:
-        label = labels[claim.uid]
-        line.append(f"  {getattr(label, 'status', label)}", style="cyan")
-    for rule in flagged.get(claim.uid, ()):
-        line.append(f"  ⚠ {rule}", style="bold red")
+    reason = getattr(view.labels.get(claim.uid), "reason", None) if view.labels else None
+    if reason:
+        line.append(f"  — {reason}", style="dim italic")
     return line

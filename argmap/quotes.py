@@ -1,0 +1,213 @@
+"""Find a quote in a source text, forgiving how it was typed; else find the closest passage.
+
+Matching ignores case, white space (line breaks, runs of spaces, and even a missing or extra space,
+as in ``minister.Parliament``), curly versus straight quote marks (single and double alike, since a
+quote within a quote changes its marks) and the kind of dash. An ellipsis (``...``, ``…`` or
+``[...]``) in a quote stands for words left out: the parts around it must appear in that order.
+Everything else must be verbatim. Example::
+
+    >>> text = prepare("It is time to\\n\\nbring home America’s forces.")
+    >>> find('bring home America\\'s Forces', text) is not None
+    True
+    >>> passage, similarity = closest("bring home Americas armies", text)
+    >>> passage, round(similarity, 2)
+    ('bring home America’s forces', 0.87)
+
+Speed: a text is normalised once (:func:`prepare`, which callers cache), after which an exact
+match is one ``str.find`` per quote part. Only a quote that is not found pays for the search for
+the closest passage: a word index of the text (built on the first miss) proposes the few places
+where the quote's rarest words line up, and :class:`difflib.SequenceMatcher` scores only those.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass, field
+from typing import NamedTuple
+
+# One character for another, so that positions do not move. Every quote mark becomes ', every
+# dash -, and the invisible characters that split words on screen become spaces (then collapsed).
+_SAME = str.maketrans(
+    {
+        **dict.fromkeys("‘’‚‛′‵`´“”„‟″‶«»\"", "'"),
+        **dict.fromkeys("‐‑‒–—―−⁃﹘﹣－", "-"),
+        **dict.fromkeys("\u00ad\u200b\u200c\u200d\u2060\ufeff", " "),
+    }
+)
+_RUN = re.compile(r"\S+")
+_WORD = re.compile(r"\w+(?:'\w+)*")
+_DASHES = re.compile(r"-{2,}")
+_ELLIPSIS = re.compile(r"\s*(?:\[\s*(?:\.\s*){3}\]|\[\s*…\s*\]|(?:\.\s*){3}|…)\s*")
+#: Candidate places scored per missing quote, and the rarest quote words used to find them.
+_CANDIDATES = 4
+_ANCHOR_WORDS = 8
+
+
+class Match(NamedTuple):
+    """Where a quote was found: ``start`` and ``end`` offsets into the original text."""
+
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Normalised:
+    """A text with case, quote marks, dashes and white space evened out, mapped back to the original.
+
+    ``text`` is the normalised text, words separated by single spaces. It is made of runs of the
+    original's non-space characters; ``starts`` holds where each run begins in ``text`` and
+    ``origins`` where it begins in the original, so that any position can be mapped back.
+    """
+
+    text: str
+    starts: list[int]
+    origins: list[int]
+    ends: list[int]
+
+    def original(self, index: int) -> int:
+        """The offset in the original text of the character at ``index`` of :attr:`text`."""
+        run = max(bisect_right(self.starts, index) - 1, 0)
+        # A run whose case folding changed its length maps approximately, within the run.
+        return min(self.origins[run] + index - self.starts[run], self.ends[run] - 1)
+
+
+def normalise(text: str) -> Normalised:
+    """``text`` folded for matching, with the map back to the original's positions.
+
+    >>> normalise("Bring  HOME\\n“forces”").text
+    "bring home 'forces'"
+    """
+    folded = text.translate(_SAME)
+    runs, starts, origins, ends = [], [], [], []
+    at = 0
+    for match in _RUN.finditer(folded):
+        run = match.group().casefold()
+        if "--" in run:  # a typed double hyphen is a dash too
+            run = _DASHES.sub("-", run)
+        runs.append(run)
+        starts.append(at)
+        origins.append(match.start())
+        ends.append(match.end())
+        at += len(run) + 1
+    return Normalised(" ".join(runs), starts, origins, ends)
+
+
+@dataclass
+class Prepared:
+    """A source text made ready for many quotes: normalised once, indexed on the first miss."""
+
+    original: str
+    norm: Normalised
+    #: The normalised text without its spaces, and for each run where it begins there.
+    compact: str
+    compact_starts: list[int]
+    _index: dict[str, list[int]] | None = field(default=None, repr=False)
+    _words: list[tuple[str, int, int]] | None = field(default=None, repr=False)
+
+    def words(self) -> list[tuple[str, int, int]]:
+        """``(word, start, end)`` of every word of the normalised text."""
+        if self._words is None:
+            self._words = [(m.group(), m.start(), m.end()) for m in _WORD.finditer(self.norm.text)]
+        return self._words
+
+    def index(self) -> dict[str, list[int]]:
+        """Word -> the positions (in :meth:`words`) where it occurs."""
+        if self._index is None:
+            index: dict[str, list[int]] = {}
+            for position, (word, _, _) in enumerate(self.words()):
+                index.setdefault(word, []).append(position)
+            self._index = index
+        return self._index
+
+    def original_span(self, start: int, end: int) -> Match:
+        """The original text's span for ``norm.text[start:end]``."""
+        return Match(self.norm.original(start), self.norm.original(end - 1) + 1)
+
+    def compact_to_norm(self, index: int) -> int:
+        """A position in :attr:`compact` as a position in ``norm.text`` (each run adds one space)."""
+        run = max(bisect_right(self.compact_starts, index) - 1, 0)
+        return index + run
+
+
+def prepare(text: str) -> Prepared:
+    """Make ``text`` ready for :func:`find` and :func:`closest` (do it once per text)."""
+    norm = normalise(text)
+    compact_starts = [start - run for run, start in enumerate(norm.starts)]
+    return Prepared(text, norm, norm.text.replace(" ", ""), compact_starts)
+
+
+def _prepared(text: str | Prepared) -> Prepared:
+    return text if isinstance(text, Prepared) else prepare(text)
+
+
+def parts(quote: str) -> list[str]:
+    """The quote's normalised parts without white space, split at ellipses (empty parts dropped)."""
+    pieces = (normalise(piece).text.replace(" ", "") for piece in _ELLIPSIS.split(quote))
+    return [piece for piece in pieces if piece]
+
+
+def find(quote: str, text: str | Prepared) -> Match | None:
+    """Where ``quote`` occurs in ``text`` (offsets into the original), or ``None``.
+
+    >>> find("U.S. officials", "U.S.\\n\\nofficials admit")
+    Match(start=0, end=15)
+    """
+    prepared = _prepared(text)
+    pieces = parts(quote)
+    if not pieces:
+        return None
+    first = at = prepared.compact.find(pieces[0])
+    for piece in pieces:
+        at = prepared.compact.find(piece, at)
+        if at < 0:
+            return None
+        at += len(piece)
+    start = prepared.compact_to_norm(first)
+    end = prepared.compact_to_norm(at - 1) + 1
+    return prepared.original_span(start, end)
+
+
+def closest(quote: str, text: str | Prepared) -> tuple[str, float]:
+    """The passage of ``text`` most like ``quote``, white space collapsed, and how alike (0 to 1).
+
+    ``("", 0.0)`` when no word of the quote occurs in the text.
+    """
+    from difflib import SequenceMatcher
+
+    prepared = _prepared(text)
+    wanted = normalise(" ".join(_ELLIPSIS.split(quote))).text
+    quote_words = _WORD.findall(wanted)
+    words, index = prepared.words(), prepared.index()
+    anchors = sorted(
+        {(len(index[w]), w) for w in quote_words if w in index},
+    )[:_ANCHOR_WORDS]
+    if not anchors:
+        return "", 0.0
+    # Each occurrence of an anchor word votes for where the quote would begin if it were there.
+    votes: dict[int, int] = {}
+    first_index = {}
+    for offset, word in enumerate(quote_words):
+        first_index.setdefault(word, offset)
+    for _, word in anchors:
+        for position in index[word][:2000]:
+            start = position - first_index[word]
+            votes[start] = votes.get(start, 0) + 1
+    starts = sorted(votes, key=lambda s: (-votes[s], s))[:_CANDIDATES]
+    best = ("", 0.0)
+    margin = max(3, len(quote_words) // 4)
+    for start in starts:
+        low, high = max(start - margin, 0), min(start + len(quote_words) + margin, len(words))
+        window = [w for w, _, _ in words[low:high]]
+        blocks = [b for b in SequenceMatcher(None, window, quote_words, autojunk=False).get_matching_blocks() if b.size]
+        if not blocks:
+            continue
+        # From the first to the last matching word, stretched over quote words unmatched at the ends.
+        first = max(low + blocks[0].a - blocks[0].b, 0)
+        last = min(low + blocks[-1].a + len(quote_words) - blocks[-1].b - 1, len(words) - 1)
+        span = prepared.original_span(words[first][1], words[last][2])
+        passage = " ".join(prepared.original[span.start : span.end].split())
+        score = SequenceMatcher(None, wanted, normalise(passage).text, autojunk=False).ratio()
+        if score > best[1]:
+            best = (passage, score)
+    return best

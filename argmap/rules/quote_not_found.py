@@ -1,0 +1,74 @@
+"""quote-not-found: a quote that is not in the text of its source.
+
+When a quote's source has a local text, the quote must occur in it. A source's text is its
+``file:`` (relative to the map) or, with ``--sources DIR`` (or ``sources = "DIR"`` in the
+settings), ``DIR/KEY.txt``, ``DIR/KEY.md`` or ``DIR/KEY.html``. Quotes whose source has no text
+are not checked.
+
+Matching ignores case, white space and line breaks, curly versus straight quote marks and the
+kind of dash; ``...`` or ``…`` in a quote stands for words left out. Where a quote is not found,
+the message shows the closest passage of the text and how similar it is, so a typo is easy to fix.
+
+Option: ``sources`` (text, default ``""``): the folder of source texts; ``--sources`` and the
+top-level ``sources`` setting fill it in.
+
+Fails, when ``texts/bandow.txt`` says "It is time to bring home America's forces"::
+
+    sources:
+      bandow: {author: Doug Bandow, file: texts/bandow.txt}
+    thesis:
+      claim: The US should leave Iraq.
+      evidence:
+        - quote: It is time to bring home all of America's forces
+          source: bandow
+
+Passes::
+
+        - quote: "it is time to bring home America’s forces"
+          source: bandow
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Iterator
+
+from ..model import ArgumentMap, Evidence, Source
+from ..problems import Finding
+
+ID = "quote-not-found"
+SEVERITY = "error"
+ENABLED = True
+OPTIONS: dict[str, object] = {"sources": ""}
+#: The longest closest passage shown in a message, in characters.
+MAX_PASSAGE = 300
+
+
+def check(argmap: ArgumentMap, options: dict[str, object]) -> Iterator[Finding]:
+    from .. import quotes
+    from ..source_texts import text_for
+
+    folder = Path(str(options["sources"])) if options.get("sources") else None
+    for claim in argmap.claims:
+        for evidence in claim.evidence:
+            source = _source_of(argmap, evidence)
+            if not evidence.is_quote or source is None:
+                continue
+            found = text_for(source, argmap.path, folder)
+            if found is None or quotes.find(evidence.text, found.text) is not None:
+                continue
+            name = f"'{source.key}'" if source.key else source.citation()
+            message = f"quote not found in source {name} ({found.path.as_posix()})"
+            passage, similarity = quotes.closest(evidence.text, found.text)
+            if passage:
+                shown = passage if len(passage) <= MAX_PASSAGE else passage[: MAX_PASSAGE - 1] + "…"
+                message += f'; closest passage ({similarity:.0%} similar): "{shown}"'
+            else:
+                message += "; no passage of it shares a word with the quote"
+            yield Finding(evidence.position.line, evidence.position.column, message, claim.uid, claim.text)
+
+
+def _source_of(argmap: ArgumentMap, evidence: Evidence) -> Source | None:
+    if evidence.source is not None:
+        return evidence.source
+    return argmap.sources.get(evidence.source_key) if evidence.source_key else None

@@ -1,0 +1,42 @@
+"""unknown-source-file: a source's ``file:`` names no file.
+
+A source's ``file:`` is its local text, relative to the map's folder; ``quote-not-found`` checks
+quotes against it. A wrong path would silently leave every quote of the source unchecked.
+
+Fails, when ``maps/texts/bandow.txt`` does not exist::
+
+    sources:
+      bandow:
+        author: Doug Bandow
+        file: texts/bandow.txt
+
+Passes when the file exists, or without ``file:``.
+"""
+
+from __future__ import annotations
+
+from typing import Iterator
+
+from ..model import ArgumentMap, Source
+from ..problems import Finding
+
+ID = "unknown-source-file"
+SEVERITY = "error"
+ENABLED = True
+OPTIONS: dict[str, object] = {}
+
+
+def check(argmap: ArgumentMap, options: dict[str, object]) -> Iterator[Finding]:
+    sources: list[tuple[Source, str | None, str | None]] = [(s, None, None) for s in argmap.sources.values()]
+    for claim in argmap.claims:
+        sources.extend((e.source, claim.uid, claim.text) for e in claim.evidence if e.source is not None)
+    for source, node, text in sources:
+        if not source.file:
+            continue
+        path = argmap.path.parent / source.file
+        if path.is_file():
+            continue
+        name = f"source '{source.key}'" if source.key else "this source"
+        why = "is not a file" if path.exists() else "does not exist"
+        where = source.file_position or source.position
+        yield Finding(where.line, where.column, f"the file of {name}, {path.as_posix()}, {why}", node, text)

@@ -1,0 +1,56 @@
+import pytest
+
+from tests.helpers import found, problems_of
+
+RULE = "circular-reasoning"
+
+CASES = [
+    ("self", "thesis:\n  id: a\n  claim: A\n  premises:\n    - ref: a\n", [(2, "a")]),
+    (
+        "two steps",
+        "thesis:\n  id: a\n  claim: A\n  premises:\n    - id: b\n      claim: B\n      premises:\n        - ref: a\n",
+        [(2, "a")],
+    ),
+    (
+        "through a linked group, below the thesis",
+        "thesis:\n  claim: T\n  premises:\n    - id: b\n      claim: B\n      premises:\n        - linked:\n            - id: c\n              claim: C\n              premises: [{ref: b}]\n            - {claim: D, assumption: true}\n",
+        [(4, "b")],
+    ),
+    (
+        "two separate cycles",
+        "thesis:\n  claim: T\n  premises:\n    - id: a\n      claim: A\n      premises: [{ref: a}]\n    - id: b\n      claim: B\n      premises: [{ref: b}]\n",
+        [(4, "a"), (7, "b")],
+    ),
+    (
+        "attacks may form cycles",
+        "thesis:\n  claim: T\n  premises: [{claim: A, assumption: true}]\n  objections:\n    - id: o\n      claim: O\n      assumption: true\n      rebuttals:\n        - id: r\n          claim: R\n          assumption: true\n          objections: [{ref: o}]\n",
+        [],
+    ),
+    (
+        "shared premise is no cycle",
+        "thesis:\n  claim: T\n  premises:\n    - id: a\n      claim: A\n      premises: [{ref: c}]\n    - id: b\n      claim: B\n      premises:\n        - id: c\n          claim: C\n          assumption: true\n",
+        [],
+    ),
+]
+
+
+@pytest.mark.parametrize("text, expected", [c[1:] for c in CASES], ids=[c[0] for c in CASES])
+def test_circular_reasoning(text, expected):
+    assert found(text, RULE) == expected
+
+
+def test_message_shows_the_chain():
+    text = "thesis:\n  id: a\n  claim: A\n  premises:\n    - id: b\n      claim: B\n      premises:\n        - ref: a\n"
+    [problem] = [p for p in problems_of(text) if p.rule == RULE]
+    assert "a -> b -> a" in problem.message
+
+
+def test_long_chain_cycle_needs_no_recursion():
+    depth = 3000
+    lines = ["thesis:", "  id: c0", "  claim: C0", "  premises:"]
+    # Build a chain through refs so YAML nesting stays shallow: each claim is a premise of the thesis
+    # and lists the next one as its premise by ref; the last refers back to c1.
+    for i in range(1, depth):
+        nxt = i + 1 if i + 1 < depth else 1
+        lines += [f"    - id: c{i}", f"      claim: C{i}", f"      premises: [{{ref: c{nxt}}}]"]
+    assert found("\n".join(lines) + "\n", RULE) == [(5, "c1")]

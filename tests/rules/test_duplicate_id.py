@@ -1,0 +1,16 @@
+import pytest
+
+from tests.helpers import found
+
+RULE = "duplicate-id"
+
+CASES = [
+    ("twice", "thesis:\n  claim: T\n  premises:\n    - {id: a, claim: A, assumption: true}\n    - {id: a, claim: B, assumption: true}\n", [(5, "a")]),
+    ("thrice, thesis too", "thesis:\n  id: a\n  claim: T\n  premises:\n    - {id: a, claim: A, assumption: true}\n    - {id: a, claim: B, assumption: true}\n", [(5, "a"), (6, "a")]),
+    ("unique", "thesis:\n  id: t\n  claim: T\n  premises:\n    - {id: a, claim: A, assumption: true}\n", []),
+]
+
+
+@pytest.mark.parametrize("text, expected", [c[1:] for c in CASES], ids=[c[0] for c in CASES])
+def test_duplicate_id(text, expected):
+    assert found(text, RULE) == expected

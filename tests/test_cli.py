@@ -1,0 +1,161 @@
+"""The command line: every output format and every exit code (0 clean, 1 problems, 2 could not run)."""
+
+from __future__ import annotations
+
+import json
+import os
+
+import pytest
+from typer.testing import CliRunner
+
+from argmap.cli import app
+from tests.helpers import MAPS
+
+SEED = MAPS / "bandow-iraq.yaml"
+CLEAN = "thesis:\n  claim: T\n  premises:\n    - claim: A\n      assumption: true\n"
+WARNING_ONLY = CLEAN + "  objections:\n    - claim: O\n      assumption: true\n"
+ERROR = "thesis:\n  id: t\n  claim: T\n  premises:\n    - id: a\n      claim: A\n"
+
+
+@pytest.fixture
+def run(monkeypatch):
+    monkeypatch.chdir(MAPS.parent)  # paths in reports are as given: keep them relative and stable
+    runner = CliRunner()
+
+    def invoke(*args: str):
+        return runner.invoke(app, list(args), catch_exceptions=False)
+
+    return invoke
+
+
+@pytest.fixture
+def write(tmp_path):
+    def make(name: str, text: str | bytes):
+        path = tmp_path / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(text, bytes):
+            path.write_bytes(text)
+        else:
+            path.write_text(text, encoding="utf-8")
+        return str(path)
+
+    return make
+
+
+@pytest.mark.parametrize(
+    "content, options, code",
+    [
+        (CLEAN, [], 0),
+        (WARNING_ONLY, [], 0),
+        (WARNING_ONLY, ["--strict"], 1),
+        (ERROR, [], 1),
+        ("thesis: [unclosed\n", [], 2),
+        (b"\xff\xfe\x00", [], 2),
+    ],
+    ids=["clean", "warning", "warning-strict", "error", "invalid-yaml", "not-utf8"],
+)
+def test_check_exit_codes(run, write, content, options, code):
+    assert run("check", write("m.yaml", content), *options).exit_code == code
+
+
+def test_missing_file_and_bad_option_exit_2(run, write):
+    assert run("check", "no/such/map.yaml").exit_code == 2
+    assert run("check", write("m.yaml", CLEAN), "--format", "xml").exit_code == 2
+
+
+def test_unreadable_wins_over_problems(run, write):
+    assert run("check", write("a.yaml", ERROR), write("b.yaml", "- list\n")).exit_code == 2
+
+
+def test_check_folder_finds_yaml_and_yml(run, write):
+    write("maps/a.yaml", CLEAN)
+    write("maps/sub/b.yml", ERROR)
+    write("maps/.hidden/c.yaml", "not: a map\n")
+    write("maps/notes.txt", "ignored")
+    folder = os.path.dirname(write("maps/x/.keep", ""))
+    result = run("check", os.path.dirname(folder), "--format", "json")
+    data = json.loads(result.stdout)
+    assert data["files"] == 2 and result.exit_code == 1
+    assert {p["file"].rsplit("/", 1)[1] for p in data["problems"]} == {"b.yml"}
+
+
+def test_text_report_of_the_seed_map(run, golden):
+    result = run("check", "maps/bandow-iraq.yaml")
+    assert result.exit_code == 1
+    golden("check-bandow.txt", result.stdout)
+
+
+def test_json_report_of_the_seed_map(run, golden):
+    result = run("check", "maps/bandow-iraq.yaml", "--format", "json")
+    data = json.loads(result.stdout)
+    assert data["version"] == 1 and data["files"] == 1
+    assert set(data["problems"][0]) == {"file", "line", "column", "rule", "severity", "message", "node"}
+    assert data["summary"]["errors"] == sum(p["severity"] == "error" for p in data["problems"])
+    golden("check-bandow.json", result.stdout)
+
+
+def test_github_annotations(run, write):
+    path = write("m.yaml", ERROR)
+    result = run("check", path, "--format", "github")
+    assert result.exit_code == 1
+    assert result.stdout.startswith(f"::error file={path},line=5,col=7,title=unsupported-premise::")
+
+
+def test_github_escapes_newlines_and_commas(run, write):
+    path = write("a,b.yaml", "thesis:\n  claim: T\n  premises:\n    - ref: 'x'\n")
+    line = run("check", path, "--format", "github").stdout.splitlines()[0]
+    assert "a%2Cb.yaml" in line and "\n" not in line
+
+
+def test_load_errors_are_reported_in_every_format(run, write):
+    path = write("m.yaml", "thesis:\n  claim: A\n  premisses: []\n")
+    text = run("check", path)
+    assert f"{path}:3:3: error [unknown-key]" in text.stdout and "Traceback" not in text.stdout
+    data = json.loads(run("check", path, "--format", "json").stdout)
+    assert data["problems"][0]["rule"] == "unknown-key" and data["summary"]["unreadable"] == 1
+
+
+def test_clean_summary(run):
+    result = run("check", "maps/tutorial-basics.yaml", "maps/tutorial-structure.yaml")
+    assert result.exit_code == 0 and result.stdout == "No problems in 2 files.\n"
+
+
+def test_show_marks_unsupported_claims(run):
+    result = run("show", "maps/bandow-iraq.yaml")
+    assert result.exit_code == 0
+    line = next(line for line in result.stdout.splitlines() if "Iran poses no threat to America." in line)
+    assert "⚠ unsupported" in line
+
+
+def test_show_invalid_map_exits_2(run, write):
+    result = run("show", write("m.yaml", "thesis: 3\n"))
+    assert result.exit_code == 2 and "[wrong-type]" in result.stderr
+
+
+def test_rules_lists_every_rule(run):
+    from argmap.rules import RULES
+
+    result = run("rules")
+    assert result.exit_code == 0
+    for rule_id, rule in RULES.items():
+        assert f"{rule_id}  ({rule.SEVERITY}, " in result.stdout
+
+
+def test_schema_prints_json(run):
+    result = run("schema")
+    assert json.loads(result.stdout)["required"] == ["thesis"]
+
+
+def test_version(run):
+    from argmap import __version__
+
+    assert run("--version").stdout == f"argmap {__version__}\n"
+
+
+def test_every_command_has_help_with_an_example(run):
+    import typer.main
+
+    group = typer.main.get_command(app)
+    for name, command in group.commands.items():
+        assert "Example: argmap" in (command.help or ""), name
+        assert run(name, "--help").exit_code == 0
