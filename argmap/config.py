@@ -1,19 +1,25 @@
 """Which rules run, at which severity, with which options.
 
 Read from ``[tool.argmap]`` in a ``pyproject.toml`` or from an ``argmap.toml``, whichever is found
-first from the map's folder upwards, or from ``--config FILE``; then ``--select`` and ``--ignore``
-on the command line apply on top. Example ``argmap.toml``::
+first from the map's folder upwards, or from ``--config FILE``; then ``--select``, ``--ignore`` and
+``--sources`` on the command line apply on top. Example ``argmap.toml``::
 
-    select = ["unsupported-premise", "rabbit-rule"]   # rules to turn on (besides the defaults)
-    ignore = ["unanswered-objection"]                 # rules to turn off
+    select = ["rabbit-rule", "holding-hands"]   # rules to turn on, besides those on by default
+    ignore = ["unanswered-objection"]           # rules to turn off
+    sources = "texts"                           # KEY.txt/.md/.html, relative to this file
     [severity]
     evidence-without-source = "error"
     [rules.rabbit-rule]
-    min-overlap = 1
+    allow = ["should"]
+
+A rule named by its id wins over ``ALL``; a rule both selected and ignored at the same level is
+off; the command line wins over the file. So ``--ignore ALL --select quote-not-found`` runs that
+rule alone, and ``--select ALL --ignore rabbit-rule`` every rule but one.
 """
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -43,9 +49,13 @@ class Config:
     def enabled(self, rule_id: str) -> bool:
         from .rules import RULES
 
-        if "ALL" in self.ignore or rule_id in self.ignore:
-            return False
-        return "ALL" in self.select or rule_id in self.select or RULES[rule_id].ENABLED
+        for names, answer in ((self.ignore, False), (self.select, True)):
+            if rule_id in names:
+                return answer
+        for names, answer in ((self.ignore, False), (self.select, True)):
+            if "ALL" in names:
+                return answer
+        return RULES[rule_id].ENABLED
 
     def severity_of(self, rule_id: str) -> str:
         from .rules import RULES
@@ -55,14 +65,25 @@ class Config:
     def options_of(self, rule_id: str) -> dict[str, Any]:
         from .rules import RULES
 
-        return {**RULES[rule_id].OPTIONS, **self.options.get(rule_id, {})}
+        defaults = RULES[rule_id].OPTIONS
+        options = {**defaults, **self.options.get(rule_id, {})}
+        if "sources" in defaults and self.sources_dir is not None:
+            options["sources"] = str(self.sources_dir)  # --sources, or the top-level setting
+        return options
 
-    def with_cli(self, select: list[str] | None, ignore: list[str] | None, sources_dir: Path | None) -> Config:
-        """These settings with the command line's on top (its ``--select``/``--ignore`` add)."""
+    def with_cli(
+        self, select: list[str] | None = None, ignore: list[str] | None = None, sources_dir: Path | None = None
+    ) -> Config:
+        """These settings with the command line's on top.
+
+        ``--select`` and ``--ignore`` add to the file's lists, and a rule the command line names
+        is taken out of the file's other list, so that the command line wins.
+        """
+        selected, ignored = _split(select), _split(ignore)
         updated = replace(
             self,
-            select=self.select + tuple(_split(select)),
-            ignore=self.ignore + tuple(_split(ignore)),
+            select=tuple(r for r in self.select if r not in ignored) + tuple(selected),
+            ignore=tuple(r for r in self.ignore if r not in selected) + tuple(ignored),
             sources_dir=sources_dir or self.sources_dir,
         )
         validate(updated)
@@ -90,10 +111,10 @@ def validate(config: Config) -> None:
             if name not in defaults:
                 known = ", ".join(defaults) or "none"
                 raise ConfigError(f"{where}rule '{rule_id}' has no option '{name}' (its options: {known})")
-            if type(value) is not type(defaults[name]):
-                raise ConfigError(
-                    f"{where}option '{name}' of '{rule_id}' must be {type(defaults[name]).__name__}, not {value!r}"
-                )
+            default = defaults[name]
+            if type(value) is not type(default) or (isinstance(value, list) and not all(isinstance(v, str) for v in value)):
+                kind = "a list of text" if isinstance(default, list) else type(default).__name__
+                raise ConfigError(f"{where}option '{name}' of '{rule_id}' must be {kind}, not {value!r}")
 
 
 def _hint(word: str, choices: list[str]) -> str:
@@ -105,7 +126,8 @@ def _hint(word: str, choices: list[str]) -> str:
 
 def find(start: Path) -> Path | None:
     """The nearest ``argmap.toml``, or ``pyproject.toml`` with a ``[tool.argmap]`` table."""
-    folder = start.resolve()
+    # abspath, not resolve(): a map that is a symlink loop must reach the loader's clear error.
+    folder = Path(os.path.abspath(start))
     if not folder.is_dir():
         folder = folder.parent
     for candidate in (folder, *folder.parents):
@@ -148,6 +170,9 @@ def read(path: Path) -> Config:
     sources = data.get("sources")
     if sources is not None and not isinstance(sources, str):
         raise ConfigError(f"{path}: 'sources' must be a folder path")
+    for options in tables["rules"].values():
+        if isinstance(options.get("sources"), str) and options["sources"]:
+            options["sources"] = str(path.parent / options["sources"])  # relative to this file
     config = Config(
         select=lists["select"],
         ignore=lists["ignore"],
@@ -164,3 +189,31 @@ def for_map(map_path: Path, explicit: Path | None = None) -> Config:
     """The settings that apply to a map: ``explicit`` if given, else the nearest file, else defaults."""
     path = explicit or find(map_path)
     return read(path) if path else Config()
+
+
+class Settings:
+    """The settings of each map of one run: its own file's, with the command line's on top.
+
+    Each file is read once however many maps it governs. Raises :class:`ConfigError` at once for
+    bad command-line options, and for a bad file when a map under it asks for it.
+    """
+
+    def __init__(
+        self,
+        explicit: Path | None = None,
+        select: list[str] | None = None,
+        ignore: list[str] | None = None,
+        sources_dir: Path | None = None,
+    ) -> None:
+        self.explicit = explicit
+        self.cli = (select, ignore, sources_dir)
+        self.files: dict[Path | None, Config] = {}
+        if sources_dir is not None and not sources_dir.is_dir():
+            raise ConfigError(f"--sources {sources_dir}: no such folder")
+        Config().with_cli(*self.cli)  # fail early on an unknown rule id on the command line
+
+    def for_map(self, map_path: Path) -> Config:
+        path = self.explicit or find(map_path)
+        if path not in self.files:
+            self.files[path] = (read(path) if path else Config()).with_cli(*self.cli)
+        return self.files[path]

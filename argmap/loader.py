@@ -70,6 +70,7 @@ class _Builder:
         self.claims: list[Claim | None] = []
         self.overflow = 0
         self.claim_nodes: set[int] = set()
+        self.generated: set[str] = set()
 
     # -- reporting -------------------------------------------------------------------------------
 
@@ -234,6 +235,14 @@ class _Builder:
                     entries["id"][1], "invalid-id", f"id '{written_id}' may hold only letters, digits, '_', '.' and '-'"
                 )
                 written_id = None
+        if written_id is None:
+            # Below two claims that share an id (a duplicate-id problem), places would give the
+            # same generated uid twice: number the later ones so that generated uids stay unique.
+            base, n = uid, 1
+            while uid in self.generated:
+                n += 1
+                uid = f"{base}~{n}"
+            self.generated.add(uid)
         uid = written_id or uid
         text = None
         claim_node = entries["claim"][1] if "claim" in entries else None

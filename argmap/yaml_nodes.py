@@ -35,7 +35,13 @@ def compose(text: str, path: Path) -> Node:
             what = "the file holds more than one YAML document; a map is one document"
         line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         raise _error(path, "yaml-syntax", f"invalid YAML: {what}", line, column) from None
-    except yaml.YAMLError as error:  # a reader error without a mark, e.g. a control character
+    except yaml.reader.ReaderError as error:  # a character YAML forbids, e.g. a control character
+        before = text[: error.position]
+        line, column = before.count("\n") + 1, error.position - (before.rfind("\n") + 1) + 1
+        raise _error(
+            path, "yaml-syntax", f"invalid YAML: the character {error.character!r} is not allowed in YAML", line, column
+        ) from None
+    except yaml.YAMLError as error:
         raise _error(path, "yaml-syntax", f"invalid YAML: {error}", 1, 1) from None
     except RecursionError:
         raise _error(path, "too-deep", "the YAML nests too deeply to read", 1, 1) from None
