@@ -1,7 +1,8 @@
 """Run the enabled rules over a map and turn their findings into problems.
 
 The checker, not the rule, attaches the file, the rule id and the configured severity, and drops
-findings on claims that silence the rule with ``ignore: [rule-id]``.
+findings on claims that silence the rule with ``ignore: [rule-id]``. A rule id in ``ignore`` that
+names no rule is itself a problem, ``unknown-rule``, which no setting turns off.
 """
 
 from __future__ import annotations
@@ -26,7 +27,27 @@ def check(argmap: ArgumentMap, config: Config | None = None) -> list[Problem]:
             if finding.node is not None and rule_id in silenced.get(finding.node, ()):
                 continue
             problems.append(
-                Problem(file, finding.line, finding.column, rule_id, severity, finding.message, finding.node, finding.claim)
+                Problem(
+                    file, finding.line, finding.column, rule_id, severity, finding.message, finding.node, finding.claim
+                )
             )
+    problems.extend(_unknown_ignored_rules(argmap))
     problems.sort(key=Problem.sort_key)
+    return problems
+
+
+def _unknown_ignored_rules(argmap: ArgumentMap) -> list[Problem]:
+    from difflib import get_close_matches
+
+    problems = []
+    for claim in argmap.claims:
+        for rule_id in claim.ignore:
+            if rule_id not in RULES:
+                close = get_close_matches(rule_id, list(RULES), n=1)
+                hint = f"; did you mean '{close[0]}'?" if close else ""
+                line, column = claim.position.line, claim.position.column
+                message = f"'{rule_id}' in this claim's ignore is not a rule{hint}"
+                problems.append(
+                    Problem(str(argmap.path), line, column, "unknown-rule", "error", message, claim.uid, claim.text)
+                )
     return problems

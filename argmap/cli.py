@@ -76,13 +76,14 @@ def check(
 
     Example: argmap check maps/ --format json
     """
+    from .config import ConfigError, Settings
     from .files import check_paths
     from .formats import render, summary
 
-    settings = None
-    if config_file or select or ignore or sources:
-        settings = _config(paths[0], config_file, select, ignore, sources)
-    results = check_paths(paths, settings)
+    try:  # each map gets its own settings file's settings, with these options on top
+        results = check_paths(paths, Settings(config_file, select, ignore, sources))
+    except ConfigError as error:
+        raise _fail(str(error)) from None
     report = render(format.value, results)
     if isinstance(report, str):
         sys.stdout.write(report)
@@ -117,23 +118,23 @@ def show(
 
 
 @app.command()
-def rules() -> None:
+def rules(
+    ids: Optional[List[str]] = typer.Argument(None, help="Rules to show (default: all)."),
+) -> None:
     """List every rule: id, default severity, whether it is on, and its documentation.
 
-    Example: argmap rules
+    Example: argmap rules quote-not-found
     """
-    from .rules import RULES
+    from .rules import RULES, describe
 
-    console = _console()
-    for rule_id, rule in RULES.items():
-        state = "on" if rule.ENABLED else "off by default"
-        console.print(f"[bold]{rule_id}[/bold]  ({rule.SEVERITY}, {state})")
-        for line in (rule.__doc__ or "").strip().splitlines()[1:]:
-            console.print(f"    {line}" if line else "", markup=False)
-        if rule.OPTIONS:
-            options = ", ".join(f"{name} = {value!r}" for name, value in rule.OPTIONS.items())
-            console.print(f"    Options: {options}", markup=False)
-        console.print()
+    for rule_id in ids or ():
+        if rule_id not in RULES:
+            import difflib
+
+            close = difflib.get_close_matches(rule_id, list(RULES), n=1)
+            raise _fail(f"unknown rule '{rule_id}'" + (f"; did you mean '{close[0]}'?" if close else ""))
+    chosen = [RULES[rule_id] for rule_id in ids] if ids else list(RULES.values())
+    sys.stdout.write("\n".join(describe(rule) for rule in chosen))
 
 
 @app.command()
@@ -156,6 +157,11 @@ def _main(
 
         sys.stdout.write(f"argmap {__version__}\n")
         raise typer.Exit(EXIT_OK)
+
+
+from . import cli_render  # noqa: E402 - after app: the command module is registered on it
+
+app.command(name="render")(cli_render.render)
 
 
 def main() -> None:

@@ -112,7 +112,9 @@ def validate(config: Config) -> None:
                 known = ", ".join(defaults) or "none"
                 raise ConfigError(f"{where}rule '{rule_id}' has no option '{name}' (its options: {known})")
             default = defaults[name]
-            if type(value) is not type(default) or (isinstance(value, list) and not all(isinstance(v, str) for v in value)):
+            if type(value) is not type(default) or (
+                isinstance(value, list) and not all(isinstance(v, str) for v in value)
+            ):
                 kind = "a list of text" if isinstance(default, list) else type(default).__name__
                 raise ConfigError(f"{where}option '{name}' of '{rule_id}' must be {kind}, not {value!r}")
 

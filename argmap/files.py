@@ -43,18 +43,24 @@ class FileResult:
 
 
 def check_paths(paths: list[Path], config: object = None) -> list[FileResult]:
-    """Load and check every map below ``paths``; load errors become that file's problems."""
-    from . import config as config_module
+    """Load and check every map below ``paths``; load errors become that file's problems.
+
+    ``config`` is one :class:`~argmap.config.Config` for every map, or a
+    :class:`~argmap.config.Settings` that gives each map its own (the default: each map's nearest
+    settings file). Raises :class:`~argmap.config.ConfigError` for a bad settings file.
+    """
     from .checker import check
+    from .config import Config, Settings
     from .loader import load
 
+    settings = config if config is not None else Settings()
     results = []
     for path in expand(paths):
+        own = settings if isinstance(settings, Config) else settings.for_map(path)  # type: ignore[attr-defined]
         try:
             argmap = load(path)
         except LoadError as error:
             results.append(FileResult(path, tuple(error.problems), loaded=False))
             continue
-        settings = config if config is not None else config_module.for_map(path)
-        results.append(FileResult(path, tuple(check(argmap, settings)), loaded=True))
+        results.append(FileResult(path, tuple(check(argmap, own)), loaded=True))
     return results

@@ -34,14 +34,14 @@ FALSE, TRUE, UNKNOWN = 0, 1, 2
 
 
 class Circuit:
-    """Gates numbered from 0, each with its kind, an optional fixed value and its inputs."""
+    """Gates numbered from 0, each with its kind, an optional fixed value and what it feeds."""
 
     def __init__(self) -> None:
         self.is_and: list[bool] = []
         self.fixed: list[int] = []
-        #: Per gate, its inputs as literals ``source << 1 | negated``.
-        self.inputs: list[list[int]] = []
-        #: Per gate, the gates it feeds, as literals ``gate << 1 | negated``.
+        #: Per gate, how many inputs it has.
+        self.counts: list[int] = []
+        #: Per gate, the gates it is an input of, as literals ``gate << 1 | negated``.
         self.feeds: list[list[int]] = []
 
     def __len__(self) -> int:
@@ -51,13 +51,20 @@ class Circuit:
         """Add a gate (``value`` fixes it to TRUE or FALSE whatever its inputs) and return its number."""
         self.is_and.append(kind)
         self.fixed.append(value)
-        self.inputs.append([])
+        self.counts.append(0)
         self.feeds.append([])
         return len(self.is_and) - 1
 
+    def gates(self, count: int, kind: bool) -> None:
+        """Add ``count`` gates of one kind at once (numbered from ``len(self)``)."""
+        self.is_and.extend([kind] * count)
+        self.fixed.extend([UNKNOWN] * count)
+        self.counts.extend([0] * count)
+        self.feeds.extend([] for _ in range(count))
+
     def connect(self, gate: int, source: int, negated: bool = False) -> None:
         """Make ``source`` (or NOT ``source``) an input of ``gate``."""
-        self.inputs[gate].append(source << 1 | negated)
+        self.counts[gate] += 1
         self.feeds[source].append(gate << 1 | negated)
 
 
@@ -78,7 +85,7 @@ def solve(circuit: Circuit) -> Solution:
     unfounded = bytearray(size)
     # Per gate, the inputs still to be decided before the gate is: AND waits for all of them to be
     # true, OR for all of them to be false; one input the other way decides it at once.
-    waiting = [len(inputs) for inputs in circuit.inputs]
+    waiting = list(circuit.counts)
     queue = []
     for gate in range(size):
         value = circuit.fixed[gate]
@@ -127,21 +134,23 @@ def _unfounded(circuit: Circuit, values: bytearray, unknown: list[int]) -> list[
 
     "Possibly true" is the least fixpoint of: a true gate is; a NOT-literal is unless its source
     is true; an AND gate is when all its un-negated unknown inputs are; an OR gate when one is.
+    (An unknown gate has no input that decides it, so only its unknown inputs matter.)
     """
-    is_and, inputs, feeds = circuit.is_and, circuit.inputs, circuit.feeds
-    needed: dict[int, int] = {}
-    possible: set[int] = set()
-    queue = []
-    for gate in unknown:
-        if is_and[gate]:
-            count = sum(1 for literal in inputs[gate] if not literal & 1 and values[literal >> 1] == UNKNOWN)
-        else:
-            # An unknown OR has no true input; a negated unknown input could still make it true.
-            count = 0 if any(literal & 1 and values[literal >> 1] == UNKNOWN for literal in inputs[gate]) else 1
-        needed[gate] = count
-        if not count:
-            possible.add(gate)
-            queue.append(gate)
+    is_and, feeds = circuit.is_and, circuit.feeds
+    needed = dict.fromkeys(unknown, 0)
+    for source in unknown:
+        for literal in feeds[source]:
+            gate = literal >> 1
+            if gate not in needed:
+                continue
+            if is_and[gate]:
+                needed[gate] += not literal & 1
+            elif literal & 1:
+                needed[gate] = -1  # an OR with a negated unknown input: possibly true as it is
+            elif not needed[gate]:
+                needed[gate] = 1
+    possible = {gate for gate, count in needed.items() if count <= 0}
+    queue = list(possible)
     while queue:
         source = queue.pop()
         for literal in feeds[source]:

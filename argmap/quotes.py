@@ -21,16 +21,19 @@ where the quote's rarest words line up, and :class:`difflib.SequenceMatcher` sco
 
 from __future__ import annotations
 
+import heapq
 import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
+from itertools import accumulate
+from operator import itemgetter
 from typing import NamedTuple
 
 # One character for another, so that positions do not move. Every quote mark becomes ', every
 # dash -, and the invisible characters that split words on screen become spaces (then collapsed).
-_SAME = str.maketrans(
+_SAME: dict[int, str] = str.maketrans(
     {
-        **dict.fromkeys("‘’‚‛′‵`´“”„‟″‶«»\"", "'"),
+        **dict.fromkeys('‘’‚‛′‵`´“”„‟″‶«»"', "'"),
         **dict.fromkeys("‐‑‒–—―−⁃﹘﹣－", "-"),
         **dict.fromkeys("\u00ad\u200b\u200c\u200d\u2060\ufeff", " "),
     }
@@ -39,9 +42,9 @@ _RUN = re.compile(r"\S+")
 _WORD = re.compile(r"\w+(?:'\w+)*")
 _DASHES = re.compile(r"-{2,}")
 _ELLIPSIS = re.compile(r"\s*(?:\[\s*(?:\.\s*){3}\]|\[\s*…\s*\]|(?:\.\s*){3}|…)\s*")
-#: Candidate places scored per missing quote, and the rarest quote words used to find them.
+#: Candidate places scored per missing quote, and how many word occurrences may vote for them.
 _CANDIDATES = 4
-_ANCHOR_WORDS = 8
+_VOTE_BUDGET = 2000
 
 
 class Match(NamedTuple):
@@ -63,13 +66,15 @@ class Normalised:
     text: str
     starts: list[int]
     origins: list[int]
-    ends: list[int]
+    #: Where each run ends in the original, when case folding changed the length of some run.
+    ends: list[int] | None = None
 
     def original(self, index: int) -> int:
         """The offset in the original text of the character at ``index`` of :attr:`text`."""
         run = max(bisect_right(self.starts, index) - 1, 0)
-        # A run whose case folding changed its length maps approximately, within the run.
-        return min(self.origins[run] + index - self.starts[run], self.ends[run] - 1)
+        at = self.origins[run] + index - self.starts[run]
+        # A run whose folding changed its length maps approximately, within the run.
+        return at if self.ends is None else min(at, self.ends[run] - 1)
 
 
 def normalise(text: str) -> Normalised:
@@ -78,13 +83,33 @@ def normalise(text: str) -> Normalised:
     >>> normalise("Bring  HOME\\n“forces”").text
     "bring home 'forces'"
     """
-    folded = text.translate(_SAME)
+    folded = _fold_marks(text).casefold()
+    if len(folded) != len(text) or "--" in folded:
+        return _normalise_run_by_run(text)
+    runs = _RUN.findall(folded)
+    origins = [match.start() for match in _RUN.finditer(folded)]
+    starts = list(accumulate((len(run) + 1 for run in runs), initial=0))
+    starts.pop()
+    return Normalised(" ".join(runs), starts, origins)
+
+
+def _fold_marks(text: str) -> str:
+    """Quote marks, dashes and invisible spaces evened out, one character for one."""
+    if text.isascii():
+        return text.replace('"', "'").replace("`", "'")
+    # str.translate looks up every character; replacing only those present is many times faster.
+    for mark, same in _SAME.items():
+        if chr(mark) in text:
+            text = text.replace(chr(mark), same)
+    return text
+
+
+def _normalise_run_by_run(text: str) -> Normalised:
+    """:func:`normalise` for texts where folding changes lengths ("ß" -> "ss", "--" -> "-")."""
     runs, starts, origins, ends = [], [], [], []
     at = 0
-    for match in _RUN.finditer(folded):
-        run = match.group().casefold()
-        if "--" in run:  # a typed double hyphen is a dash too
-            run = _DASHES.sub("-", run)
+    for match in _RUN.finditer(_fold_marks(text)):
+        run = _DASHES.sub("-", match.group().casefold())  # a typed double hyphen is a dash too
         runs.append(run)
         starts.append(at)
         origins.append(match.start())
@@ -102,20 +127,22 @@ class Prepared:
     #: The normalised text without its spaces, and for each run where it begins there.
     compact: str
     compact_starts: list[int]
+    _words: list[str] | None = field(default=None, repr=False)
+    _word_starts: list[int] | None = field(default=None, repr=False)
     _index: dict[str, list[int]] | None = field(default=None, repr=False)
-    _words: list[tuple[str, int, int]] | None = field(default=None, repr=False)
 
-    def words(self) -> list[tuple[str, int, int]]:
-        """``(word, start, end)`` of every word of the normalised text."""
-        if self._words is None:
-            self._words = [(m.group(), m.start(), m.end()) for m in _WORD.finditer(self.norm.text)]
-        return self._words
+    def words(self) -> tuple[list[str], list[int]]:
+        """Every word of the normalised text, and where each begins in it."""
+        if self._words is None or self._word_starts is None:
+            self._words = _WORD.findall(self.norm.text)
+            self._word_starts = [match.start() for match in _WORD.finditer(self.norm.text)]
+        return self._words, self._word_starts
 
     def index(self) -> dict[str, list[int]]:
         """Word -> the positions (in :meth:`words`) where it occurs."""
         if self._index is None:
             index: dict[str, list[int]] = {}
-            for position, (word, _, _) in enumerate(self.words()):
+            for position, word in enumerate(self.words()[0]):
                 index.setdefault(word, []).append(position)
             self._index = index
         return self._index
@@ -178,36 +205,39 @@ def closest(quote: str, text: str | Prepared) -> tuple[str, float]:
     prepared = _prepared(text)
     wanted = normalise(" ".join(_ELLIPSIS.split(quote))).text
     quote_words = _WORD.findall(wanted)
-    words, index = prepared.words(), prepared.index()
-    anchors = sorted(
-        {(len(index[w]), w) for w in quote_words if w in index},
-    )[:_ANCHOR_WORDS]
-    if not anchors:
-        return "", 0.0
-    # Each occurrence of an anchor word votes for where the quote would begin if it were there.
-    votes: dict[int, int] = {}
-    first_index = {}
+    (words, word_starts), index = prepared.words(), prepared.index()
+    # Each occurrence of a quote word votes for where the quote would begin if it were there;
+    # the rarest words vote first, and common ones only while the budget lasts.
+    first_offset: dict[str, int] = {}
     for offset, word in enumerate(quote_words):
-        first_index.setdefault(word, offset)
-    for _, word in anchors:
-        for position in index[word][:2000]:
-            start = position - first_index[word]
+        first_offset.setdefault(word, offset)
+    votes: dict[int, int] = {}
+    budget = _VOTE_BUDGET
+    for count, word in sorted((len(index[w]), w) for w in first_offset if w in index):
+        if budget <= 0:
+            break
+        for position in index[word][:budget]:
+            start = position - first_offset[word]
             votes[start] = votes.get(start, 0) + 1
-    starts = sorted(votes, key=lambda s: (-votes[s], s))[:_CANDIDATES]
-    best = ("", 0.0)
+        budget -= count
+    best_score, best_span = -1.0, None
     margin = max(3, len(quote_words) // 4)
-    for start in starts:
+    for start, _ in heapq.nlargest(_CANDIDATES, votes.items(), key=itemgetter(1)):
         low, high = max(start - margin, 0), min(start + len(quote_words) + margin, len(words))
-        window = [w for w, _, _ in words[low:high]]
-        blocks = [b for b in SequenceMatcher(None, window, quote_words, autojunk=False).get_matching_blocks() if b.size]
+        matcher = SequenceMatcher(None, words[low:high], quote_words, autojunk=False)
+        blocks = [block for block in matcher.get_matching_blocks() if block.size]
         if not blocks:
             continue
         # From the first to the last matching word, stretched over quote words unmatched at the ends.
         first = max(low + blocks[0].a - blocks[0].b, 0)
         last = min(low + blocks[-1].a + len(quote_words) - blocks[-1].b - 1, len(words) - 1)
-        span = prepared.original_span(words[first][1], words[last][2])
-        passage = " ".join(prepared.original[span.start : span.end].split())
-        score = SequenceMatcher(None, wanted, normalise(passage).text, autojunk=False).ratio()
-        if score > best[1]:
-            best = (passage, score)
-    return best
+        score = 2 * sum(block.size for block in blocks) / (last - first + 1 + len(quote_words))
+        if score > best_score:
+            best_score, best_span = score, (first, last)
+    if best_span is None:
+        return "", 0.0
+    first, last = best_span
+    span = prepared.original_span(word_starts[first], word_starts[last] + len(words[last]))
+    passage = " ".join(prepared.original[span.start : span.end].split())
+    # The candidates are ranked by words in common; the similarity shown is by characters.
+    return passage, SequenceMatcher(None, wanted, normalise(passage).text, autojunk=False).ratio()

@@ -10,8 +10,8 @@ HTML is reduced to its text (tags dropped, entities decoded, scripts and styles 
 Markdown and plain text are read as they are. Texts are read and prepared once per file and
 run, however many quotes and maps cite them. Example::
 
-    >>> found = text_for(argmap.sources["bandow"], Path("maps/bandow-iraq.yaml"), Path("texts"))
-    >>> found.path, found.text.original[:20]      # doctest: +SKIP
+    >>> found = text_for(argmap.sources["bandow"], Path("maps/bandow-iraq.yaml"), Path("texts"))  # doctest: +SKIP
+    >>> found.path, found.text.original[:20]  # doctest: +SKIP
     (PosixPath('texts/bandow.txt'), '2020/04/16 | 10:20 -')
 """
 

@@ -17,8 +17,6 @@ EVIDENCE_SIZE = 10
 GREY = "#5f6770"
 WARNING = "#c62828"
 ASSUMED = "#1565c0"
-#: Above this many nodes, layout trades some polish for speed (see ``dot.LARGE_GRAPH``).
-LARGE_GRAPH = 1500
 
 
 class Look(NamedTuple):
@@ -62,6 +60,8 @@ MARKS: dict[str, str] = {
     "unsupported-thesis": "⚠ unsupported",
     "unanswered-objection": "⚠ unanswered",
 }
+#: The legend entry that explains each mark.
+MARK_KEYS = {"unsupported-premise": "unsupported", "unsupported-thesis": "unsupported", "unanswered-objection": "unanswered"}
 #: Rules whose finding draws the node's border dashed red.
 DASHED_RULES = frozenset({"unsupported-premise", "unsupported-thesis"})
 

@@ -13,8 +13,13 @@ from . import (
     circular_reasoning,
     duplicate_id,
     evidence_without_source,
+    holding_hands,
+    quote_not_found,
+    rabbit_rule,
+    single_premise_reason,
     unanswered_objection,
     unknown_reference,
+    unknown_source_file,
     unsupported_premise,
     unsupported_thesis,
 )
@@ -27,6 +32,11 @@ _MODULES: tuple[ModuleType, ...] = (
     circular_reasoning,
     unanswered_objection,
     evidence_without_source,
+    unknown_source_file,
+    quote_not_found,
+    rabbit_rule,
+    holding_hands,
+    single_premise_reason,
 )
 
 RULES: dict[str, ModuleType] = {module.ID: module for module in _MODULES}
@@ -44,3 +54,22 @@ def summary(rule: ModuleType) -> str:
     """The first line of the rule's docstring, without its id."""
     first = (rule.__doc__ or "").strip().splitlines()[0]
     return first.split(":", 1)[1].strip() if ":" in first else first
+
+
+def describe(rule: ModuleType) -> str:
+    """The rule's documentation as ``argmap rules`` prints it: a header, the docstring, options.
+
+    >>> print(describe(RULES["unanswered-objection"]).splitlines()[0])
+    unanswered-objection  (warning, on by default)
+    """
+    import json
+    import textwrap
+
+    state = "on by default" if rule.ENABLED else "off by default"
+    doc = textwrap.dedent("\n".join((rule.__doc__ or "").strip().splitlines()[1:])).strip()
+    lines = [f"{rule.ID}  ({rule.SEVERITY}, {state})", f"    {summary(rule)}", ""]
+    lines += [f"    {line}" if line else "" for line in doc.splitlines()]
+    if rule.OPTIONS:
+        options = ", ".join(f"{name} = {json.dumps(value)}" for name, value in rule.OPTIONS.items())
+        lines += ["", f"    Options, under [rules.{rule.ID}]: {options}"]
+    return "\n".join(lines) + "\n"

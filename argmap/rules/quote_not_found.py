@@ -46,15 +46,18 @@ MAX_PASSAGE = 300
 
 def check(argmap: ArgumentMap, options: dict[str, object]) -> Iterator[Finding]:
     from .. import quotes
-    from ..source_texts import text_for
+    from ..source_texts import SourceText, text_for
 
     folder = Path(str(options["sources"])) if options.get("sources") else None
+    texts: dict[int, SourceText | None] = {}  # by source: maps quote one source many times
     for claim in argmap.claims:
         for evidence in claim.evidence:
             source = _source_of(argmap, evidence)
             if not evidence.is_quote or source is None:
                 continue
-            found = text_for(source, argmap.path, folder)
+            if id(source) not in texts:
+                texts[id(source)] = text_for(source, argmap.path, folder)
+            found = texts[id(source)]
             if found is None or quotes.find(evidence.text, found.text) is not None:
                 continue
             name = f"'{source.key}'" if source.key else source.citation()

@@ -1,0 +1,104 @@
+"""Which claims stand: every claim labelled accepted, rejected, undecided or unsupported.
+
+The rules, in the order they apply (the README's "Evaluating a map" has a worked example):
+
+- A claim is *grounded* when it has evidence or is ``assumption: true``. It is *supported* when
+  it is grounded or one of its reasons holds: an independent premise holds when it is accepted; a
+  ``linked`` group when every co-premise is accepted. A reason also needs its link: an accepted
+  undercut written on a premise (on any member of a linked group) defeats that reason.
+- Objections and rebuttals attack the claim they are written under; an attack counts only when
+  its attacker is accepted and not undercut. An objection with nothing behind it attacks nothing:
+  the burden of proof is on the objector.
+- **rejected**: some attack counts. **accepted**: supported and every attack fails.
+  **unsupported**: not rejected, and no support can come: nothing is offered, every reason fails,
+  or the support runs in a circle. **undecided**: everything else: claims caught in a cycle of
+  attacks, and claims whose support or attackers depend on one.
+
+A ``ref`` is the claim it names, so a claim used in several places gets one label. Labels are the
+well-founded (grounded) solution, computed in linear passes (``argmap.fixpoint``). Example::
+
+    >>> result = evaluate(argmap.load("maps/bandow-iraq.yaml"))   # doctest: +SKIP
+    >>> result.thesis
+    Label(status='undecided', reason="...")
+    >>> print(result.verdict())
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from typing import Literal, NamedTuple
+
+from .fixpoint import TRUE, UNKNOWN
+from .model import ArgumentMap
+
+Status = Literal["accepted", "rejected", "undecided", "unsupported"]
+STATUSES: tuple[Status, ...] = ("accepted", "rejected", "undecided", "unsupported")
+#: What each status of the thesis means for the argument as a whole.
+_VERDICTS = {
+    "accepted": "the thesis stands",
+    "rejected": "the thesis is refuted",
+    "undecided": "the thesis is open",
+    "unsupported": "the thesis is not established",
+}
+
+
+class Label(NamedTuple):
+    """A claim's status and the one-sentence reason for it."""
+
+    status: Status
+    reason: str
+
+    def __str__(self) -> str:
+        return f"{self.status}: {self.reason}"
+
+
+@dataclass(frozen=True)
+class Evaluation:
+    """Every claim's label by uid, in document order, and the thesis's."""
+
+    labels: dict[str, Label]
+    thesis_uid: str
+
+    @property
+    def thesis(self) -> Label:
+        return self.labels[self.thesis_uid]
+
+    def counts(self) -> dict[str, int]:
+        """How many claims have each status, every status listed."""
+        counts = Counter(label.status for label in self.labels.values())
+        return {status: counts[status] for status in STATUSES}
+
+    def verdict(self) -> str:
+        """One sentence on the whole map: what the thesis's label means, and the tally.
+
+        >>> Evaluation({"t": Label("accepted", "granted as an assumption")}, "t").verdict()
+        'the thesis stands (accepted); of 1 claim: 1 accepted, 0 rejected, 0 undecided, 0 unsupported'
+        """
+        total = len(self.labels)
+        tally = ", ".join(f"{count} {status}" for status, count in self.counts().items())
+        status = self.thesis.status
+        return f"{_VERDICTS[status]} ({status}); of {total} claim{'s' if total != 1 else ''}: {tally}"
+
+
+def evaluate(argmap: ArgumentMap) -> Evaluation:
+    """Label every claim of the map (see the module docstring for the rules)."""
+    from .explain import explain
+    from .network import Network
+
+    net = Network(argmap)
+    net.solve()
+    statuses: list[Status] = []
+    for i in range(len(net.claims)):
+        value = net.accepted(i)
+        if value == TRUE:
+            statuses.append("accepted")
+        elif value == UNKNOWN:
+            statuses.append("undecided")
+        elif any(net.holds(link) == TRUE for link in net.attacks[i]):
+            statuses.append("rejected")
+        else:
+            statuses.append("unsupported")
+    reasons = explain(net, statuses)
+    labels = {claim.uid: Label(status, reason) for claim, status, reason in zip(net.claims, statuses, reasons)}
+    return Evaluation(labels, argmap.thesis.uid)

@@ -1,0 +1,115 @@
+"""``--format sarif``: SARIF 2.1.0, the report format code-scanning tools read.
+
+One run of the ``argmap`` tool: its rules (every registered rule, then any other problem id the
+results use, such as a load error), and one result per problem with the rule, the level (``info``
+becomes ``note``), the message and the place. Paths are relative to the current folder where they
+can be, with forward slashes, as GitHub code scanning expects::
+
+    argmap check maps/ --format sarif > argmap.sarif
+
+    {"version": "2.1.0", "runs": [{"tool": {"driver": {"name": "argmap", "rules": [...]}},
+      "results": [{"ruleId": "unsupported-premise", "ruleIndex": 0, "level": "error",
+                   "message": {"text": "..."}, "locations": [{"physicalLocation": {
+                   "artifactLocation": {"uri": "maps/a.yaml"}, "region": {"startLine": 12,
+                   "startColumn": 7}}}]}]}]}
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+from urllib.parse import quote
+
+from ..files import FileResult
+
+SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
+_LEVEL = {"error": "error", "warning": "warning", "info": "note"}
+
+
+def render(results: list[FileResult]) -> str:
+    from .. import __version__
+    from ..rules import RULES, summary
+
+    descriptors = [
+        _descriptor(rule.ID, summary(rule), _body(rule), rule.SEVERITY, rule.ENABLED) for rule in RULES.values()
+    ]
+    index = {rule_id: number for number, rule_id in enumerate(RULES)}
+    sarif_results = []
+    for result in results:
+        for problem in result.problems:
+            if problem.rule not in index:  # a load error or unknown-rule: not a registered rule
+                index[problem.rule] = len(descriptors)
+                descriptors.append(_descriptor(problem.rule, _OTHER.get(problem.rule, _LOAD_ERROR), "", "error", True))
+            sarif_results.append(
+                {
+                    "ruleId": problem.rule,
+                    "ruleIndex": index[problem.rule],
+                    "level": _LEVEL[problem.severity],
+                    "message": {"text": problem.message},
+                    "locations": [
+                        {
+                            "physicalLocation": {
+                                "artifactLocation": {"uri": _uri(problem.file)},
+                                "region": {"startLine": problem.line, "startColumn": problem.column},
+                            }
+                        }
+                    ],
+                }
+            )
+    driver: dict[str, object] = {"name": "argmap", "version": __version__}
+    home = _home_page()
+    if home:
+        driver["informationUri"] = home
+    driver["rules"] = descriptors
+    run = {"tool": {"driver": driver}, "columnKind": "unicodeCodePoints", "results": sarif_results}
+    log = {"$schema": SCHEMA, "version": "2.1.0", "runs": [run]}
+    return json.dumps(log, indent=2, ensure_ascii=False) + "\n"
+
+
+_LOAD_ERROR = "The map could not be loaded: it is not valid YAML or not a valid argmap map."
+_OTHER = {"unknown-rule": "A claim's ignore list names a rule that does not exist."}
+
+
+def _descriptor(rule_id: str, short: str, full: str, severity: str, enabled: bool) -> dict[str, object]:
+    short = short[:1].upper() + short[1:]
+    return {
+        "id": rule_id,
+        "shortDescription": {"text": short},
+        "fullDescription": {"text": full or short},
+        "help": {"text": full or short},
+        "defaultConfiguration": {"level": _LEVEL[severity], "enabled": enabled},
+    }
+
+
+def _body(rule: object) -> str:
+    import textwrap
+
+    lines = (getattr(rule, "__doc__", None) or "").strip().splitlines()[1:]
+    return textwrap.dedent("\n".join(lines)).strip()
+
+
+def _home_page() -> str | None:
+    """The project's home page from the installed package's metadata (``[project.urls]``), if any."""
+    from importlib import metadata
+
+    try:
+        meta = metadata.metadata("argmap")
+    except metadata.PackageNotFoundError:
+        return None
+    for entry in meta.get_all("Project-URL") or ():
+        label, _, url = entry.partition(",")
+        if label.strip().lower() in ("homepage", "home", "documentation", "repository", "source"):
+            return url.strip()
+    return meta.get("Home-page") or None
+
+
+def _uri(file: str) -> str:
+    """A URI reference for a problem's file: relative with forward slashes, else ``file:///``."""
+    path = Path(file)
+    if path.is_absolute():
+        try:
+            path = path.relative_to(Path.cwd())
+        except ValueError:
+            return path.as_uri()
+    return quote(path.as_posix() if os.sep == "/" else str(path).replace(os.sep, "/"))

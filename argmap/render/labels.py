@@ -1,0 +1,100 @@
+"""The text inside the diagram's boxes, as Graphviz HTML-like labels.
+
+Every piece of the map's text goes through :func:`escape`, so that quotes, angle brackets,
+ampersands and backslashes come out as text and never as markup or Graphviz escapes. Example::
+
+    >>> escape('Say "no" & <mean> it \\\\N')
+    'Say &quot;no&quot; &amp; &lt;mean&gt; it \\\\\\\\N'
+"""
+
+from __future__ import annotations
+
+import html
+import re
+import textwrap
+
+from ..model import ArgumentMap, Claim, Evidence
+from . import style
+
+#: Characters that SVG (XML 1.0) cannot hold: C0/C1 controls, lone surrogates, non-characters.
+_UNWRITABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
+BR = '<br align="left"/>'
+QUOTE_LENGTH = 140
+
+
+def escape(text: str) -> str:
+    """Text made safe inside an HTML-like label: entities escaped, backslashes doubled.
+
+    Graphviz expands ``\\N``, ``\\G`` and ``\\l`` even inside HTML-like labels (and even when the
+    backslash is written as an entity); a doubled backslash is its way of writing one.
+    """
+    text = _UNWRITABLE.sub("\N{REPLACEMENT CHARACTER}", text)
+    return html.escape(text, quote=True).replace("\\", "\\\\")
+
+
+def wrapped(text: str, width: int) -> list[str]:
+    """The text's lines, wrapped at ``width`` characters, each escaped."""
+    lines = textwrap.wrap(" ".join(text.split()), width, break_on_hyphens=False) or [""]
+    return [escape(line) for line in lines]
+
+
+def trimmed(text: str, length: int = QUOTE_LENGTH) -> str:
+    """The text cut at a word boundary to at most ``length`` characters, with an ellipsis."""
+    text = " ".join(text.split())
+    if len(text) <= length:
+        return text
+    cut = text[: length - 1].rsplit(" ", 1)[0] if " " in text[: length - 1] else text[: length - 1]
+    return cut.rstrip(",;:.") + "…"
+
+
+def small(text: str, colour: str = style.GREY, size: int = style.SMALL_SIZE) -> str:
+    """One line of small coloured text (already escaped)."""
+    return f'<font point-size="{size}" color="{colour}">{text}</font>{BR}'
+
+
+def claim(claim: Claim, word: str, marks: list[tuple[str, str]], wrap: int, cut: bool) -> str:
+    """A claim's label: the kind of claim and its id, the text, then check marks and status."""
+    head = word if claim.id is None else f"{word} · {escape(claim.id)}"
+    lines = wrapped(claim.text, wrap)
+    if claim.role == "thesis":
+        lines = [f"<b>{line}</b>" for line in lines]
+    parts = [small(head), *(line + BR for line in lines)]
+    parts += [small(escape(text), colour, style.EVIDENCE_SIZE) for text, colour in marks]
+    if cut:
+        parts.append(small("▸ more below, not drawn"))
+    return "<" + "".join(parts) + ">"
+
+
+def missing(target: str, wrap: int) -> str:
+    """The label of a ref that names no claim."""
+    lines = "".join(line + BR for line in wrapped(f"ref: {target}", wrap))
+    return "<" + small(style.MISSING.word) + lines + small("⚠ no claim has this id", style.WARNING) + ">"
+
+
+def citation(argmap: ArgumentMap, evidence: Evidence) -> str:
+    """``Author (year)`` of the evidence's source, with its locator; what is missing, said so."""
+    if evidence.source is not None:
+        cited = evidence.source.citation()
+    elif evidence.source_key is not None:
+        known = argmap.sources.get(evidence.source_key)
+        cited = known.citation() if known else f"{evidence.source_key} (unknown source)"
+    else:
+        cited = "no source"
+    return f"{cited}, {evidence.locator}" if evidence.locator else cited
+
+
+def evidence(argmap: ArgumentMap, items: tuple[Evidence, ...], wrap: int) -> str:
+    """One box listing a claim's evidence: kind and citation above each (trimmed) quote or text."""
+    rows = []
+    for item in items:
+        kind = (item.kind or ("quote" if item.is_quote else "evidence")).upper()
+        head = "".join(small(line) for line in wrapped(f"{kind} · {citation(argmap, item)}", wrap + 8))
+        body = trimmed(item.text)
+        lines = wrapped(f"“{body}”" if item.is_quote else body, wrap)
+        text = "".join(f"<i>{line}</i>{BR}" if item.is_quote else line + BR for line in lines)
+        rows.append(f'<tr><td align="left" balign="left">{head}{text}</td></tr>')
+    return '<<table border="0" cellborder="0" cellspacing="0" cellpadding="2">' + "<hr/>".join(rows) + "</table>>"
+
+
+def title(text: str) -> str:
+    return "<" + "".join(f"<b>{line}</b>{BR}" for line in wrapped(text, 60)) + ">"

@@ -1,0 +1,46 @@
+"""What ``argmap render`` can be asked for: :class:`RenderOptions`, checked on creation."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Mapping
+
+from ..limits import LAYOUT_TIMEOUT_SECONDS
+from .engine import RenderError
+
+FORMATS = ("svg", "png", "dot", "pdf")
+DIRECTIONS = ("TB", "BT", "LR", "RL")
+
+
+@dataclass(frozen=True)
+class RenderOptions:
+    """How to draw a map. ``direction`` says where the thesis stands (``TB``: at the top)."""
+
+    format: str = "svg"
+    direction: str = "TB"
+    #: Draw only the sub-argument below this claim id ...
+    focus: str | None = None
+    #: ... this many levels deep (``None``: all).
+    depth: int | None = None
+    evidence: bool = True
+    #: Mark what ``argmap check`` finds (unsupported premises, unanswered objections, ...).
+    checks: bool = True
+    #: Characters per line of claim text.
+    wrap: int = 36
+    engine: str = "auto"
+    timeout: float = LAYOUT_TIMEOUT_SECONDS
+    legend: bool = True
+    title: bool = True
+    #: Evaluation status by claim uid ("accepted", "rejected", "undecided", "unsupported"), shown
+    #: as a line in each node; ``None`` draws none.
+    labels: Mapping[str, str] | None = None
+
+    def __post_init__(self) -> None:
+        if self.format not in FORMATS:
+            raise RenderError(f"unknown format '{self.format}'; choose one of {', '.join(FORMATS)}")
+        if self.direction not in DIRECTIONS:
+            raise RenderError(f"unknown direction '{self.direction}'; choose one of {', '.join(DIRECTIONS)}")
+        if self.wrap < 8:
+            raise RenderError("wrap must be at least 8 characters")
+        if self.depth is not None and self.depth < 0:
+            raise RenderError("depth must be 0 or more")

@@ -1,0 +1,62 @@
+"""Which claims a diagram draws: the whole map, or the sub-argument below one claim.
+
+``--focus ID --depth N`` draws the claim ``ID`` and what stands below it, ``N`` levels deep
+(reasons, objections, rebuttals, undercuts and evidence each count as one level; refs are
+followed). Example::
+
+    >>> s = scope(argmap, "cursed-policy", 1)            # doctest: +SKIP
+    >>> [c.uid for c in s.claims]
+    ['cursed-policy', 'invasion-disaster']
+"""
+
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass
+
+from ..model import RELATIONS, ArgumentMap, Claim
+
+
+class UnknownClaim(LookupError):
+    """``--focus`` names no claim of the map; the message suggests a close id."""
+
+
+@dataclass(frozen=True)
+class Scope:
+    #: The claims to draw, in document order.
+    claims: tuple[Claim, ...]
+    #: ``id()`` of each drawn claim whose reasons or evidence are left out for depth.
+    cut: frozenset[int]
+    #: ``id()`` of each drawn claim, for quick membership tests.
+    drawn: frozenset[int]
+
+
+def scope(argmap: ArgumentMap, focus: str | None = None, depth: int | None = None) -> Scope:
+    """The claims below ``focus`` (default: the thesis) at most ``depth`` levels down (default: all)."""
+    if focus is None and depth is None:
+        every = frozenset(id(claim) for claim in argmap.claims)
+        return Scope(argmap.claims, frozenset(), every)
+    root = argmap.thesis if focus is None else argmap.claim(focus)
+    if root is None:
+        raise UnknownClaim(f"no claim has the id '{focus}'{_did_you_mean(argmap, focus or '')}")
+    level = {id(root): 0}
+    cut: set[int] = set()
+    queue = [root]
+    for claim in queue:  # breadth first: the list grows while we walk it
+        children = [member for relation in RELATIONS for member in argmap.members(claim.reasons(relation))]
+        if depth is not None and level[id(claim)] >= depth:
+            if children or claim.evidence:
+                cut.add(id(claim))
+            continue
+        for child in children:
+            if id(child) not in level:
+                level[id(child)] = level[id(claim)] + 1
+                queue.append(child)
+    claims = tuple(claim for claim in argmap.claims if id(claim) in level)
+    return Scope(claims, frozenset(cut), frozenset(level))
+
+
+def _did_you_mean(argmap: ArgumentMap, word: str) -> str:
+    ids = [claim.id for claim in argmap.claims if claim.id]
+    close = difflib.get_close_matches(word, ids, n=1)
+    return f"; did you mean '{close[0]}'?" if close else ""

@@ -1,0 +1,63 @@
+import pytest
+
+from argmap.config import Config
+from tests.helpers import found
+
+RULE = "single-premise-reason"
+ON = Config(select=(RULE,))
+
+CASES = [
+    (
+        "an independent premise",
+        """
+        thesis:
+          claim: The US should bring its forces home from Iraq.
+          premises:
+            - id: no-ally
+              claim: Iraq is no ally of the US.
+        """,
+        [(5, "no-ally")],
+    ),
+    (
+        "a linked group states the link",
+        """
+        thesis:
+          claim: The US should bring its forces home from Iraq.
+          premises:
+            - linked:
+                - claim: Iraq is no ally of the US.
+                - claim: The US should not keep forces where it has no ally.
+                  assumption: true
+        """,
+        [],
+    ),
+    (
+        "each independent premise, and a ref",
+        """
+        thesis:
+          claim: T
+          premises:
+            - claim: A
+              assumption: true
+            - ref: b
+          objections:
+            - id: b
+              claim: B
+              assumption: true
+        """,
+        [(5, "#thesis/p1"), (7, "b")],
+    ),
+    ("objections are not premises", "thesis:\n  claim: T\n  objections:\n    - claim: O\n", []),
+]
+
+
+@pytest.mark.parametrize("text, expected", [c[1:] for c in CASES], ids=[c[0] for c in CASES])
+def test_single_premise_reason(text, expected):
+    assert found(text, RULE, ON) == expected
+
+
+def test_off_by_default_and_info():
+    from tests.helpers import problems_of
+
+    assert found(CASES[0][1], RULE) == []
+    assert {p.severity for p in problems_of(CASES[0][1], ON) if p.rule == RULE} == {"info"}
