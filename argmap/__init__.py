@@ -19,14 +19,19 @@ __version__ = "0.1.0"
 if TYPE_CHECKING:
     from .checker import check
     from .config import Config, ConfigError
+    from .evaluation import Evaluation, Label, evaluate
     from .loader import load, loads
     from .model import ArgumentMap, Claim, Evidence, Position, Reason, Ref, Source
     from .problems import LoadError, Problem
+    from .render import RenderError, RenderOptions, render
 
 _LAZY = {
     "load": "loader",
     "loads": "loader",
     "check": "checker",
+    "evaluate": "evaluation",
+    "Evaluation": "evaluation",
+    "Label": "evaluation",
     "Config": "config",
     "ConfigError": "config",
     "ArgumentMap": "model",
@@ -38,6 +43,9 @@ _LAZY = {
     "Source": "model",
     "LoadError": "problems",
     "Problem": "problems",
+    "render": "render",
+    "RenderOptions": "render",
+    "RenderError": "render",
 }
 
 __all__ = ["__version__", *_LAZY]

@@ -9,7 +9,6 @@ from __future__ import annotations
 import sys
 from enum import Enum
 from pathlib import Path
-from typing import List, Optional
 
 import typer
 
@@ -39,16 +38,18 @@ class EngineChoice(str, Enum):
 
 
 def render(
-    paths: List[Path] = typer.Argument(..., help="Map files, or folders of maps (each drawn next to itself)."),
-    output: Optional[str] = typer.Option(
+    paths: list[Path] = typer.Argument(..., help="Map files, or folders of maps (each drawn next to itself)."),
+    output: str | None = typer.Option(
         None, "--output", "-o", help="Output file ('-': standard output); with several maps, a folder."
     ),
     format: DiagramFormat = typer.Option(DiagramFormat.svg, "--format", "-f", help="Diagram format."),
     direction: Direction = typer.Option(
         Direction.TB, "--direction", help="Where the thesis stands: TB at the top, BT bottom, LR left, RL right."
     ),
-    focus: Optional[str] = typer.Option(None, "--focus", help="Draw only the sub-argument below this claim id."),
-    depth: Optional[int] = typer.Option(None, "--depth", min=0, help="Draw this many levels below the thesis or --focus."),
+    focus: str | None = typer.Option(None, "--focus", help="Draw only the sub-argument below this claim id."),
+    depth: int | None = typer.Option(
+        None, "--depth", min=0, help="Draw this many levels below the thesis or --focus."
+    ),
     no_evidence: bool = typer.Option(False, "--no-evidence", help="Leave out the evidence boxes."),
     no_checks: bool = typer.Option(False, "--no-checks", help="Draw the plain map, without what 'argmap check' finds."),
     wrap: int = typer.Option(36, "--wrap", min=8, max=400, help="Characters per line of claim text."),
@@ -58,7 +59,7 @@ def render(
         help=f"Layout program: system Graphviz 'dot', pure (graphviz-pure, same bytes everywhere, no PDF), or "
         f"auto (dot where installed). In use here: {in_use('auto')}.",
     ),
-    timeout: Optional[float] = typer.Option(None, "--timeout", min=1, help="Seconds the layout of one map may take."),
+    timeout: float | None = typer.Option(None, "--timeout", min=1, help="Seconds the layout of one map may take."),
 ) -> None:
     """Draw maps as diagrams (SVG, PNG, PDF or Graphviz DOT), marking what the checks find.
 
@@ -72,7 +73,9 @@ def render(
     from .limits import LAYOUT_TIMEOUT_SECONDS
     from .loader import load
     from .problems import LoadError
-    from .render import RenderError, RenderOptions, engine as engines, render as draw
+    from .render import RenderError, RenderOptions
+    from .render import engine as engines
+    from .render import render as draw
     from .safe_write import UnsafeWrite, check_target, write_atomic
 
     maps = expand(paths)

@@ -55,7 +55,7 @@ def _member(net: Network, link: Link, position: int) -> str:
     target = net.claims[m] if m >= 0 else None
     if target is None:
         item = link.reason.members[position]
-        return f"{word} '{getattr(item, 'target', '?')}', which names no claim,"
+        return f"{word} '{getattr(item, 'target', '?')}'"
     return f"{word} {name(target)}"
 
 
@@ -74,7 +74,7 @@ def _fails(net: Network, link: Link, statuses: list[str]) -> str:
     """Why a reason that does not hold fails: a member that is out, or an undercut that holds."""
     for position, m in enumerate(link.members):
         if m < 0:
-            return f"{_member(net, link, position)} fails"
+            return f"{_member(net, link, position)} names no claim"
         if net.accepted(m) == FALSE:
             return f"{_member(net, link, position)} is {statuses[m]}"
     for m, undercut in link.undercuts:
@@ -92,7 +92,10 @@ def _accepted(net: Network, i: int, statuses: list[str]) -> str:
     elif claim.assumption:
         support = "granted as an assumption"
     else:
-        support = next(_holds(net, link) for link in net.premises[i] if net.holds(link) == TRUE)
+        # The reason that held first, so that explanations never argue in a circle.
+        holding = [link for link in net.premises[i] if net.holds(link) == TRUE]
+        first = holding[0] if len(holding) == 1 else min(holding, key=lambda link: net.rank(link.gate))
+        support = _holds(net, first)
     attacks = net.attacks[i]
     if not attacks:
         return support
@@ -146,18 +149,15 @@ def _undecided_reasons(net: Network) -> dict[int, str]:
         links = net.attacks[i]
         if net.supported(i) == UNKNOWN:
             links = net.premises[i] + links
-        for link in links:
+        stack = [(link, link.relation != "premises") for link in reversed(links)]
+        while stack:  # a reason, then the undercuts of its members, then theirs, ...
+            link, attack = stack.pop()
             if net.holds(link) != UNKNOWN:
                 continue
-            attack = link.relation != "premises"
             for position, m in enumerate(link.members):
                 if m >= 0 and net.accepted(m) == UNKNOWN:
                     found.append((m, _member(net, link, position), attack))
-            for _, undercut in link.undercuts:
-                if net.holds(undercut) == UNKNOWN:
-                    for position, m in enumerate(undercut.members):
-                        if m >= 0 and net.accepted(m) == UNKNOWN:
-                            found.append((m, _member(net, undercut, position), True))
+            stack.extend((undercut, True) for _, undercut in reversed(link.undercuts))
     component_of: dict[int, int] = {}
     for component in cycles({i: [m for m, _, _ in found] for i, found in edges.items()}):
         members = set(component)
@@ -167,10 +167,10 @@ def _undecided_reasons(net: Network) -> dict[int, str]:
     sentences: dict[int, str] = {}
     for i, component in component_of.items():
         inside = [(m, words, attack) for m, words, attack in edges[i] if component_of.get(m) == component]
-        m, words, _ = max(inside, key=lambda edge: edge[2])  # an attack if there is one
+        m, words, attack = max(inside, key=lambda edge: edge[2])  # an attack if there is one
         if m == i:
             sentences[i] = "it attacks itself"
-        elif any(back == i and attack for back, _, attack in edges[m]):
+        elif attack and any(back == i and attacked for back, _, attacked in edges[m]):
             sentences[i] = f"it and {words} attack each other"
         else:
             sentences[i] = f"it is caught in a cycle of attacks with {words}"

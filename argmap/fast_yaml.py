@@ -1,290 +1,261 @@
-"""A fast reader for the plain block subset of YAML that generated and imported maps are written in.
+"""Read large, plain maps with yaml-rs (a YAML parser in Rust), keeping the positions argmap needs.
 
-PyYAML builds two Python objects per scalar (a node and its marks) and takes about 15 s for a
-100,000-claim map; this reader takes one regular-expression match per line and keeps only what
-the fast loader needs. It reads what machines write: block mappings and block lists (indented or
-not), plain and quoted one-line scalars, comments and blank lines. It returns ``None`` for anything
-else (anchors, aliases, tags, flow collections, block or multi-line scalars, tabs, several
-documents, duplicate keys, any syntax error) so that the caller reads the text with PyYAML
-instead, and every message and position for unusual input stays PyYAML's. Example::
+PyYAML makes a node and two marks per scalar, and takes about 15 s for a 100,000-claim map. yaml-rs
+reads the same text into dicts and lists in well under a second, but it knows no positions and
+resolves plain scalars by YAML 1.2, not PyYAML's 1.1. So this module takes only documents on which
+both parsers must agree, and gives up (``None``) on the rest, which argmap then reads with PyYAML:
 
-    >>> tree = parse("thesis:\\n  claim: Tax cuts pay for themselves.\\n")
-    >>> tree["thesis"]["claim"], (tree["thesis"].line, tree["thesis"].column)
-    ('Tax cuts pay for themselves.', (1, 2))
+- a screen of regular expressions over the whole text refuses tabs, other line breaks, anchors,
+  aliases, tags, flow collections, block and multi-line scalars, escapes, directives, more than one
+  document, deep nesting and very long keys;
+- yaml-rs refuses syntax errors and duplicate keys;
+- every mapping's position is found in the text (the line after ``key:``, or the key after ``- ``)
+  and checked against its first key, in document order; any mismatch gives up.
 
-The tree is made of :class:`Mapping` (a dict that knows its position), lists, and scalars: a
-``str`` for a scalar PyYAML resolves to ``!!str`` or ``!!timestamp`` (text, to argmap), else a
-:class:`Tagged` pair such as ``Tagged("tag:yaml.org,2002:bool", "true")``. Positions are
-0-based like PyYAML's marks. Its sameness with PyYAML is tested in tests/test_loader_parity.py.
+Scalars keep yaml-rs's types; :func:`plain_tag` says which values PyYAML would read differently,
+and the fast loader gives up on those. Example::
+
+    >>> doc = read("thesis:\\n  claim: Taxes pay.\\n")
+    >>> doc.root["thesis"]["claim"], doc.position(doc.root["thesis"])
+    ('Taxes pay.', (2, 3))
+
+Positions are 1-based (line, column), columns in characters, as in :class:`argmap.model.Position`.
 """
 
 from __future__ import annotations
 
 import re
-from typing import NamedTuple, Union
+from dataclasses import dataclass
 
 from yaml.resolver import Resolver
 
-_NULL = "tag:yaml.org,2002:null"
 _STR = "tag:yaml.org,2002:str"
-_TIMESTAMP = "tag:yaml.org,2002:timestamp"
-_IMPLICIT = Resolver.yaml_implicit_resolvers  # the tables SafeLoader and CSafeLoader resolve with
-
-# A plain scalar on one line: no leading indicator, no ": " or " #" inside, no trailing space.
-_PLAIN = (
-    r"(?:[^ \n\-?:,\[\]{}#&*!|>'\"%@`]|[-?:](?=[^ \n]))"
-    r"(?:[^ \n:]|:(?=[^ \n])| +(?=[^ \n#:]|:[^ \n]))*"
-)
-_SINGLE = r"'(?:[^'\n]|'')*'"
-_DOUBLE = r'"(?:[^"\\\n]|\\[^\n])*"'
-_SCALAR = f"{_PLAIN}|{_SINGLE}|{_DOUBLE}"
-#: One line: indentation, an optional "- ", an optional "key:", an optional value, a comment.
-_LINE = re.compile(
-    rf"( *)(?:(-)(?: +|$))?(?:({_SCALAR}) *(:)(?: +|$))?({_SCALAR})?(?: *(?<![^ ])#.*| *)$"
-)
-#: Characters PyYAML refuses or treats specially (tabs, other line breaks, a byte order mark).
+_RESOLVERS = Resolver.yaml_implicit_resolvers  # the tables SafeLoader and CSafeLoader resolve with
+_TEXT_TAGS = (_STR, "tag:yaml.org,2002:timestamp")
+# Each screen starts with a literal or a character class, so that the regular expression engine
+# skips through the text quickly: a screen over a 29 MB map takes tens of milliseconds.
+#: What PyYAML's reader refuses or reads as a line break (tabs, CR, NEL, a byte order mark, ...).
 _UNUSUAL = re.compile("[^\n\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd\U00010000-\U0010ffff]")
-_DOCUMENT_MARKER = re.compile(r"^(?:---|\.\.\.)(?:[ \n]|$)", re.M)
-_ESCAPE = re.compile(r"\\(?:x([0-9A-Fa-f]{2})|u([0-9A-Fa-f]{4})|U([0-9A-Fa-f]{8})|(.))")
-# PyYAML's double-quote escapes (yaml/scanner.py ESCAPE_REPLACEMENTS).
-_ESCAPES = {
-    "0": "\0", "a": "\x07", "b": "\x08", "t": "\x09", "\t": "\x09", "n": "\x0a", "v": "\x0b",
-    "f": "\x0c", "r": "\x0d", "e": "\x1b", " ": "\x20", '"': '"', "\\": "\\", "/": "/",
-    "N": "\x85", "_": "\xa0", "L": "\u2028", "P": "\u2029",
-}  # fmt: skip
-_LONGEST_KEY = 1000  # PyYAML refuses simple keys longer than 1024 characters
+#: Characters that begin an anchor, alias, tag, flow collection, block scalar, ... at a node's start.
+_INDICATORS = "&*![{|>%@`?<"
+#: Bytes that need no closer look: printable ASCII other than the indicators, and the line feed.
+_UNREMARKABLE_BYTES = bytes(b for b in range(0x20, 0x7F) if chr(b) not in _INDICATORS) + b"\n"
+#: A quoted scalar that does not end on its line, or holds an escape, or has a comment glued to it.
+_ODD_QUOTES = (
+    re.compile(r"\"(?<![^ \n]\")[^\"\\\n]*(?:\\|\n|\Z)"),
+    re.compile(r"'(?<![^ \n]')(?:[^'\n]|'')*(?:\n|\Z)"),
+)
+_DOCUMENT_MARKER = re.compile(r"^(?:---|\.\.\.)(?: |$)|^%", re.M)
+_DEEP = (" " * 1000, "- - - - - - - - - - - - - - - -")  # yaml-rs's stack is the limit on nesting
+_EMPTY_LINE = re.compile(r"\n(?=\n)")
+_SPACES_LINE = re.compile(r"\n +(?=\n|\Z)")
+_PLAIN_FIRST = r"[^ \n\-?:,\[\]{}#&*!|>'\"%@`]"
+#: "- key:": the item is a mapping that starts at the key.
+_ITEM_MAPPING = re.compile(rf"\n *- +(?={_PLAIN_FIRST}(?:[^\n:]|:[^ \n])*:(?: |\n|\Z))")
+#: "key:" with nothing after it, and a line below that is no list item: a mapping may start there.
+_EMPTY_VALUE = re.compile(r":(?: +#[^\n]*)? *\n(?= *[^ \n#-])")
+_AFTER_COLON = re.compile(r"[^:\n]*: *")
+_CONTENT_START = re.compile(r"(?: *(?:#[^\n]*)?\n)*( *)")
 
 
-class Tagged(NamedTuple):
-    """A scalar that is not text: its resolved tag and its text, e.g. an int or a bool."""
+@dataclass
+class Document:
+    """The tree yaml-rs read, and where each of its mappings starts."""
 
-    tag: str
-    value: str
+    text: str
+    root: dict
+    #: id() of each mapping -> (character offset, line, column) of its first key; 1-based
+    starts: dict[int, tuple[int, int, int]]
 
+    def position(self, mapping: dict) -> tuple[int, int]:
+        """The 1-based line and column of ``mapping`` (of its first key, as PyYAML puts it)."""
+        _, line, column = self.starts[id(mapping)]
+        return line, column
 
-Scalar = Union[str, Tagged]
-
-
-class Mapping(dict):
-    """A block mapping: key -> value, with its 0-based position (its first key's)."""
-
-    __slots__ = ("line", "column", "value_at")
-
-    def __init__(self, line: int, column: int) -> None:
-        self.line = line
-        self.column = column
-        #: key -> 0-based (line, column) of each scalar value (an empty value: just after the ':').
-        self.value_at: dict[str, tuple[int, int]] = {}
-
-
-class _Unsupported(Exception):
-    """The text leaves the subset this reader handles: read it with PyYAML."""
-
-
-def parse(text: str) -> Mapping | list | None:
-    """The document's tree, or ``None`` if it is not in the plain block subset."""
-    if "\r" in text:
-        if text.count("\r") != text.count("\r\n"):
-            return None
-        text = text.replace("\r\n", "\n")  # a line break either way; no column moves
-    if _UNUSUAL.search(text):
-        return None
-    lines = text.split("\n")
-    first = _skip_document_start(text, lines)
-    if first is None:
-        return None
-    try:
-        return _Parser().run(lines, first)
-    except _Unsupported:
-        return None
+    def value_position(self, mapping: dict, key: str) -> tuple[int, int] | None:
+        """Where the scalar value of ``mapping[key]`` is written; ``None`` if it cannot be found."""
+        text = self.text
+        start, line, column = self.starts[id(mapping)]
+        at = start
+        for other, value in mapping.items():  # each key before it takes one line, if its value is a scalar
+            if other == key:
+                break
+            if value.__class__ is dict or value.__class__ is list:
+                at = -1
+                break
+            at = text.find("\n", at) + 1
+            line += 1
+        if at > start:
+            at += column - 1
+        if at < 0 or not text.startswith(key, at) or text[at + len(key) : at + len(key) + 1] != ":":
+            return None  # comments or blank lines between the keys, or a nested value: rare
+        value_start = _AFTER_COLON.match(text, at).end()  # type: ignore[union-attr]
+        if text[value_start : value_start + 1] in ("", "\n", "#"):  # empty: PyYAML puts it after the ":"
+            value_start = text.index(":", at) + 1
+        return line, value_start - text.rfind("\n", 0, value_start)
 
 
-def _skip_document_start(text: str, lines: list[str]) -> int | None:
-    """Index of the line to start at: after one leading ``---``; ``None`` for other markers."""
-    markers = list(_DOCUMENT_MARKER.finditer(text))
-    if not markers:
-        return 0
-    if len(markers) > 1 or not text.startswith("---"):  # "---" after comments: let PyYAML judge
-        return None
-    rest = lines[0][3:].strip(" ")
-    return 1 if not rest or rest.startswith("#") else None
-
-
-def _resolve(raw: str) -> str:
-    """The tag PyYAML's SafeLoader gives the plain scalar ``raw`` (yaml.resolver.Resolver.resolve)."""
-    for tag, regexp in _IMPLICIT.get(raw[0], ()):
-        if regexp.match(raw):
+def plain_tag(value: str) -> str:
+    """The tag PyYAML's SafeLoader gives ``value`` written as a plain scalar."""
+    for tag, regexp in _RESOLVERS.get(value[:1], ()):
+        if regexp.match(value):
             return tag
     return _STR
 
 
-def _scalar(raw: str) -> Scalar:
-    """The value of the scalar written as ``raw``: text, or a :class:`Tagged` non-text."""
-    first = raw[0]
-    if first == "'":
-        return raw[1:-1].replace("''", "'")
-    if first == '"':
-        body = raw[1:-1]
-        return _ESCAPE.sub(_unescape, body) if "\\" in body else body
-    if first in _IMPLICIT:
-        tag = _resolve(raw)
-        if tag != _STR and tag != _TIMESTAMP:
-            return Tagged(tag, raw)
-    return raw
+def is_text(value: object) -> bool:
+    """True if both parsers read ``value`` as the same text (yaml-rs cannot tell us if it was quoted)."""
+    if value.__class__ is not str:
+        return False
+    return value[:1] not in _RESOLVERS or plain_tag(value) in _TEXT_TAGS  # type: ignore[index]
 
 
-def _key(raw: str) -> str:
-    """A key's text; keys that are not ``!!str`` (numbers, dates, ``<<``) are the loader's to report."""
-    if raw[0] in _IMPLICIT and _resolve(raw) != _STR:
-        raise _Unsupported
-    return _scalar(raw)  # type: ignore[return-value]
-
-
-def _unescape(match: re.Match) -> str:
-    code = match.group(1) or match.group(2) or match.group(3)
-    if code:
-        return chr(int(code, 16))
-    try:
-        return _ESCAPES[match.group(4)]
-    except KeyError:
-        raise _Unsupported from None  # PyYAML: "found unknown escape character"
-
-
-class _Frame:
-    """An open block collection: its indentation column and the container being filled."""
-
-    __slots__ = ("column", "mapping", "sequence", "indentless")
-
-    def __init__(self, column: int, mapping: Mapping | None, sequence: list | None, indentless: bool) -> None:
-        self.column = column
-        self.mapping = mapping
-        self.sequence = sequence
-        self.indentless = indentless
-
-
-class _Parser:
-    """Line by line, keeping a stack of open collections like PyYAML's scanner."""
-
-    def __init__(self) -> None:
-        self.stack: list[_Frame] = []
-        self.root: Mapping | list | None = None
-        # An entry still waiting for its value ("key:" or "-" at the end of a line): the frame,
-        # the key (None for a list item), and where an empty value would be.
-        self.pending: tuple[_Frame, str | None, int, int] | None = None
-
-    def run(self, lines: list[str], first: int) -> Mapping | list | None:
-        match = _LINE.match
-        for number in range(first, len(lines)):
-            line = lines[number]
-            m = match(line)
-            if m is None:
-                raise _Unsupported
-            indent, dash, key, colon, value = m.groups()
-            if dash is None and key is None and value is None:
-                continue  # blank or comment only
-            if key is not None and (len(key) > _LONGEST_KEY or colon is None):
-                raise _Unsupported
-            self.line(number, len(indent), dash is not None, key, value, m, line)
-        self.settle_pending()
-        return self.root
-
-    def line(self, number: int, column: int, dash: bool, key: str | None, value: str | None, m: re.Match, text: str) -> None:
-        frame = self.open_pending(number, column, dash, key) if self.pending else None
-        if frame is None:
-            frame = self.top(column, dash) if self.stack else self.open_root(number, column, dash, key)
-        if dash:
-            self.fill_item(frame, number, column, key, value, m, text)
-        else:
-            self.add_entry(frame.mapping, frame, number, key, value, m, text)  # type: ignore[arg-type]
-
-    def open_root(self, number: int, column: int, dash: bool, key: str | None) -> _Frame:
-        if self.root is not None or (not dash and key is None):
-            raise _Unsupported  # a second root, or a scalar document
-        frame = _Frame(column, None, [], False) if dash else _Frame(column, Mapping(number, column), None, False)
-        self.root = frame.sequence if dash else frame.mapping
-        self.stack.append(frame)
-        return frame
-
-    def top(self, column: int, dash: bool) -> _Frame:
-        """The open collection this line continues, closing deeper ones."""
-        stack = self.stack
-        while stack and stack[-1].column > column:
-            stack.pop()
-        if not stack:
-            raise _Unsupported  # text after the document's root has ended, or no root yet
-        frame = stack[-1]
-        if frame.column != column:
-            raise _Unsupported  # between two indentation levels: a continuation line or an error
-        if frame.sequence is not None and not dash:
-            if not frame.indentless:
-                raise _Unsupported
-            stack.pop()  # a key at the column of an indentless list ends the list
-            frame = stack[-1]
-        if (frame.sequence is None) == dash:
-            raise _Unsupported
-        return frame
-
-    def open_pending(self, number: int, column: int, dash: bool, key: str | None) -> _Frame | None:
-        """Give the waiting entry its value: a collection opened by this line, or empty."""
-        parent, pending_key, _, _ = self.pending  # type: ignore[misc]
-        nested = column > parent.column or (dash and column == parent.column and pending_key is not None)
-        if not nested:
-            self.settle_pending()
+def read(text: str) -> Document | None:
+    """The document read by yaml-rs with mapping positions, or ``None``: then read it with PyYAML."""
+    if "\r" in text:
+        if text.count("\r") != text.count("\r\n"):
             return None
-        self.pending = None
-        if not dash and key is None:
-            raise _Unsupported  # a scalar on the next line: possibly multi-line, PyYAML reads it
-        if dash:
-            frame = _Frame(column, None, [], column == parent.column)
-            container: Mapping | list = frame.sequence  # type: ignore[assignment]
-        else:
-            frame = _Frame(column, Mapping(number, column), None, False)
-            container = frame.mapping  # type: ignore[assignment]
-        self.store(parent, pending_key, container)
-        self.stack.append(frame)
-        return frame
+        text = text.replace("\r\n", "\n")  # a line break to both parsers; no column moves
+    if text.startswith("---\n"):  # a leading document start marker (yamllint's default)
+        text = "   " + text[3:]  # the same positions, and no marker left to refuse
+    if not _plain_enough(text):
+        return None
+    try:
+        import yaml_rs
+    except ImportError:  # pragma: no cover - no wheel for this platform: PyYAML reads everything
+        return None
+    try:
+        root = yaml_rs.loads(text, parse_datetime=False)
+    except Exception:  # noqa: BLE001 - any refusal, whatever its type, means "let PyYAML read it"
+        return None
+    if not isinstance(root, dict) or not root:
+        return None
+    starts = _mapping_starts(text, root)
+    return Document(text, root, starts) if starts is not None else None
 
-    def settle_pending(self) -> None:
-        """The waiting entry has no value: PyYAML's empty null scalar, placed after its indicator."""
-        if self.pending is None:
-            return
-        parent, key, line, column = self.pending
-        self.pending = None
-        self.store(parent, key, Tagged(_NULL, ""))
-        if key is not None:
-            parent.mapping.value_at[key] = (line, column)  # type: ignore[union-attr]
 
-    def store(self, frame: _Frame, key: str | None, value: object) -> None:
-        if key is None:
-            frame.sequence.append(value)  # type: ignore[union-attr]
-        else:
-            frame.mapping[key] = value  # type: ignore[index]
+def _plain_enough(text: str) -> bool:
+    """False if the text may hold what the two parsers read differently (see the module doc)."""
+    try:  # one pass in C: which of the bytes worth a closer look does the text hold?
+        present = set(text.encode("utf-8").translate(None, _UNREMARKABLE_BYTES))
+    except UnicodeEncodeError:  # a lone surrogate
+        return False
+    if any(byte < 0x20 or byte == 0x7F for byte in present):
+        return False  # tabs, CR, control characters
+    if any(byte >= 0x80 for byte in present) and _UNUSUAL.search(text):
+        return False
+    for char in _INDICATORS:
+        if ord(char) not in present:
+            continue
+        index = text.find(char)
+        while index >= 0:
+            if (index == 0 or text[index - 1] in " \n") and _starts_node(text, index):
+                return False
+            index = text.find(char, index + 1)
+    if '"#' in text or "'#" in text or any(screen.search(text) for screen in _ODD_QUOTES):
+        return False
+    markers = ("\n---", "\n...", "\n%")
+    if (any(m in text for m in markers) or text.startswith(("...", "%"))) and _DOCUMENT_MARKER.search(text):
+        return False
+    return not any(deep in text for deep in _DEEP)
 
-    def fill_item(
-        self, frame: _Frame, number: int, column: int, key: str | None, value: str | None, m: re.Match, text: str
-    ) -> None:
-        if key is not None:  # "- key: ...": a mapping in the item, at its first key
-            mapping = Mapping(number, m.start(3))
-            frame.sequence.append(mapping)  # type: ignore[union-attr]
-            inner = _Frame(m.start(3), mapping, None, False)
-            self.stack.append(inner)
-            self.add_entry(mapping, inner, number, key, value, m, text)
-        elif value is not None:
-            frame.sequence.append(_scalar(value))  # type: ignore[union-attr]
-        else:
-            self.pending = (frame, None, number, column + 1)
 
-    def add_entry(
-        self, mapping: Mapping | None, frame: _Frame, number: int, key: str, value: str | None, m: re.Match, text: str
-    ) -> None:
-        if mapping is None:
-            raise _Unsupported
-        name = _key(key)
-        if name in mapping:
-            raise _Unsupported  # given twice: the loader reports it
-        if value is None:
-            mapping[name] = None
-            self.pending = (frame, name, number, m.end(4))
-            return
-        mapping[name] = _scalar(value)
-        mapping.value_at[name] = (number, m.start(5))
+def _starts_node(text: str, index: int) -> bool:
+    """True if the indicator at ``index`` begins a key, a value or an item (not inside a plain scalar)."""
+    char, after = text[index], text[index + 1 : index + 2]
+    if (char == "?" and after not in ("", " ", "\n")) or (char == "<" and after != "<"):
+        return False  # "?x" is plain text; only "<<" is a merge key
+    before = index - 1
+    while before >= 0 and text[before] == " ":
+        before -= 1
+    if before < 0 or text[before] in "\n:":
+        return True
+    if text[before] == "-":
+        line_start = text.rfind("\n", 0, before) + 1
+        return not text[line_start:before].strip(" ")
+    return False
+
+
+def _mapping_starts(text: str, root: dict) -> dict[int, tuple[int, int, int]] | None:
+    """Each mapping's offset, line and column, matched in document order against the places mappings can start.
+
+    Also checks that each content line holds exactly one key or item ("- key:" holds the item and
+    its mapping's first key), which rules out multi-line scalars and anything else unusual.
+    """
+    item_starts = [m.end() for m in _ITEM_MAPPING.finditer(text)]
+    starts = [_CONTENT_START.match(text).end(), *item_starts]  # type: ignore[union-attr]
+    for match in _EMPTY_VALUE.finditer(text):
+        nested = _nested_mapping_start(text, match.start())
+        if nested is not None:
+            starts.append(nested)
+    starts.sort()
+    found: dict[int, tuple[int, int, int]] = {}
+    line, previous = 1, 0
+    checked_keys: set[str] = set()
+    entries = index = 0
+    count, rfind, startswith = text.count, text.rfind, text.startswith  # the loop runs per mapping
+    stack: list[object] = [root]
+    pop, extend = stack.pop, stack.extend
+    while stack:
+        node = pop()
+        if node.__class__ is list:
+            entries += len(node)  # type: ignore[arg-type]
+            extend(reversed([v for v in node if v.__class__ is dict or v.__class__ is list]))  # type: ignore[attr-defined]
+            continue
+        if index >= len(starts):
+            return None
+        offset = starts[index]
+        index += 1
+        entries += len(node)  # type: ignore[arg-type]
+        if not checked_keys.issuperset(node):  # type: ignore[arg-type]
+            for key in node:  # type: ignore[attr-defined]
+                if key.__class__ is not str or not key or len(key) > 1000 or plain_tag(key) != _STR:
+                    return None  # a key PyYAML would not read as a string (or too long): not ours
+                checked_keys.add(key)
+        for first_key in node:  # type: ignore[attr-defined]
+            break
+        end = offset + len(first_key)
+        if not startswith(first_key, offset) or text[end : end + 1] not in (":", " "):
+            return None
+        line += count("\n", previous, offset)
+        previous = offset
+        found[id(node)] = (offset, line, offset - rfind("\n", 0, offset))
+        extend(reversed([v for v in node.values() if v.__class__ is dict or v.__class__ is list]))  # type: ignore[attr-defined]
+    if index != len(starts):
+        return None
+    return found if entries - len(item_starts) == _content_lines(text) else None
+
+
+def _content_lines(text: str) -> int:
+    """How many lines hold something other than spaces and a comment."""
+    lines = text.count("\n") + (not text.endswith("\n"))
+    lines -= len(_EMPTY_LINE.findall(text)) + (text[:1] == "\n")
+    if " \n" in text or text.endswith(" "):  # trailing spaces: maybe lines of spaces only
+        lines -= len(_SPACES_LINE.findall(text)) + bool(re.match(r" +(?:\n|\Z)", text))
+    index = text.find("#")
+    while index >= 0:  # a comment alone on its line
+        line_start = text.rfind("\n", 0, index) + 1
+        if not text[line_start:index].strip(" "):
+            lines -= 1
+        index = text.find("#", text.find("\n", index) + 1 or len(text))
+    return lines
+
+
+def _nested_mapping_start(text: str, colon: int) -> int | None:
+    """Where a mapping nested under the key whose ``:`` is at ``colon`` starts, if one does."""
+    line_start = text.rfind("\n", 0, colon) + 1
+    line = text[line_start:colon]
+    content = line.lstrip(" ")
+    if not content or content[0] == "#" or "#" in content:
+        return None  # a comment (or a key PyYAML may cut at " #"): no key here
+    key_column = len(line) - len(content)
+    if content[0] == "-" and content[1:2] == " ":
+        rest = content[1:].lstrip(" ")
+        key_column = len(line) - len(rest)
+    after = text.find("\n", colon) + 1
+    match = _CONTENT_START.match(text, after)
+    column = len(match.group(1))  # type: ignore[union-attr]
+    start = match.end()  # type: ignore[union-attr]
+    if column <= key_column or start >= len(text) or text[start] == "-":
+        return None
+    return start

@@ -11,10 +11,12 @@ semantics of logic programs:
    inputs, like claims that support only each other). Make them false and go back to 1.
 
 A loop through a negated input (two claims that attack each other) stays unknown. Each gate is
-decided once and each input is looked at once per step 1, so step 1 is linear in the size of the
-circuit over the whole run; step 2 is linear in the gates still unknown and runs once per round.
-Ordinary maps need one or two rounds; only a chain of loops, each broken by the decision of the
-one before, needs more. Example::
+decided once and each input looked at once in step 1, so step 1 is linear in the size of the
+circuit over the whole run. Step 2 works on the gates still unknown after the first step 1 (in
+most maps, none or a few), one strongly connected component at a time, inputs first: a chain of
+loops, each settled by the one before, then costs one pass per loop, not one pass over all of
+them per loop. Only alternations inside a single component need several passes over it.
+Example::
 
     >>> c = Circuit()
     >>> yes = c.gate(AND)              # no inputs: true
@@ -74,8 +76,11 @@ class Solution:
     values: bytearray
     #: Per gate: 1 if it was made false as unfounded (its only way to be true ran in a loop).
     unfounded: bytearray
-    #: How many rounds of unfounded-gate search ran (1 when there was nothing to find).
+    #: 1 + how many times unfounded gates were found and made false.
     rounds: int
+    #: The decided gates in the order they were decided: a gate comes after the inputs that
+    #: decided it, so explanations that follow this order never go round in a circle.
+    order: list[int]
 
 
 def solve(circuit: Circuit) -> Solution:
@@ -86,31 +91,34 @@ def solve(circuit: Circuit) -> Solution:
     # Per gate, the inputs still to be decided before the gate is: AND waits for all of them to be
     # true, OR for all of them to be false; one input the other way decides it at once.
     waiting = list(circuit.counts)
-    queue = []
-    for gate in range(size):
-        value = circuit.fixed[gate]
-        if value == UNKNOWN and not waiting[gate]:
-            value = TRUE if circuit.is_and[gate] else FALSE
-        if value != UNKNOWN:
-            values[gate] = value
-            queue.append(gate)
-    unknown = range(size)
-    rounds = 0
-    while True:
-        _propagate(circuit, values, waiting, queue)
-        rounds += 1
-        unknown = [gate for gate in unknown if values[gate] == UNKNOWN]
-        queue = _unfounded(circuit, values, unknown)
-        if not queue:
-            return Solution(values, unfounded, rounds)
-        for gate in queue:
-            values[gate] = FALSE
-            unfounded[gate] = 1
+    fixed, is_and = circuit.fixed, circuit.is_and
+    queue = [gate for gate in range(size) if fixed[gate] != UNKNOWN or not waiting[gate]]
+    for gate in queue:
+        value = fixed[gate]
+        values[gate] = value if value != UNKNOWN else TRUE if is_and[gate] else FALSE
+    order = list(queue)
+    _propagate(circuit, values, waiting, queue, order)
+    rounds = 1
+    unknown = [gate for gate in range(size) if values[gate] == UNKNOWN]
+    for component in _components(circuit, values, unknown):
+        while component:
+            queue = _unfounded(circuit, values, waiting, component)
+            if not queue:
+                break
+            rounds += 1
+            for gate in queue:
+                values[gate] = FALSE
+                unfounded[gate] = 1
+            order += queue
+            _propagate(circuit, values, waiting, queue, order)
+            component = [gate for gate in component if values[gate] == UNKNOWN]
+    return Solution(values, unfounded, rounds, order)
 
 
-def _propagate(circuit: Circuit, values: bytearray, waiting: list[int], queue: list[int]) -> None:
+def _propagate(circuit: Circuit, values: bytearray, waiting: list[int], queue: list[int], order: list[int]) -> None:
     """Kleene's step: decide every gate that the decided gates decide, until nothing changes."""
     is_and, feeds = circuit.is_and, circuit.feeds
+    decided = order.append
     while queue:
         source = queue.pop()
         value = values[source]
@@ -122,34 +130,37 @@ def _propagate(circuit: Circuit, values: bytearray, waiting: list[int], queue: l
             if true != is_and[gate]:  # a false input of an AND, a true input of an OR
                 values[gate] = true
                 queue.append(gate)
+                decided(gate)
                 continue
             waiting[gate] -= 1
             if not waiting[gate]:
                 values[gate] = true
                 queue.append(gate)
+                decided(gate)
 
 
-def _unfounded(circuit: Circuit, values: bytearray, unknown: list[int]) -> list[int]:
-    """The unknown gates that cannot become true, even granting every negated unknown input.
+def _unfounded(circuit: Circuit, values: bytearray, waiting: list[int], component: list[int]) -> list[int]:
+    """The unknown gates of the component that cannot become true, granting every negated input.
 
-    "Possibly true" is the least fixpoint of: a true gate is; a NOT-literal is unless its source
-    is true; an AND gate is when all its un-negated unknown inputs are; an OR gate when one is.
-    (An unknown gate has no input that decides it, so only its unknown inputs matter.)
+    "Possibly true" is the least fixpoint of: a NOT-literal is unless its source is true; an
+    unknown gate outside the component is (the components that feed this one are settled); an
+    AND gate is when all its un-negated unknown inputs are; an OR gate when one is. (An unknown
+    gate has no input that decides it, so only its unknown inputs matter: ``waiting`` of them.)
     """
     is_and, feeds = circuit.is_and, circuit.feeds
-    needed = dict.fromkeys(unknown, 0)
-    for source in unknown:
+    inside = dict.fromkeys(component, 0)  # per gate, its un-negated unknown inputs from the component
+    for source in component:
         for literal in feeds[source]:
             gate = literal >> 1
-            if gate not in needed:
-                continue
-            if is_and[gate]:
-                needed[gate] += not literal & 1
-            elif literal & 1:
-                needed[gate] = -1  # an OR with a negated unknown input: possibly true as it is
-            elif not needed[gate]:
-                needed[gate] = 1
-    possible = {gate for gate, count in needed.items() if count <= 0}
+            if gate in inside and not literal & 1:
+                inside[gate] += 1
+    needed = {}
+    for gate, count in inside.items():
+        if is_and[gate]:
+            needed[gate] = count
+        else:  # one possibly true input is enough; any input not counted in ``inside`` is one
+            needed[gate] = 1 if count == waiting[gate] else 0
+    possible = {gate for gate, count in needed.items() if not count}
     queue = list(possible)
     while queue:
         source = queue.pop()
@@ -161,4 +172,55 @@ def _unfounded(circuit: Circuit, values: bytearray, unknown: list[int]) -> list[
             if not needed[gate] or not is_and[gate]:
                 possible.add(gate)
                 queue.append(gate)
-    return [gate for gate in unknown if gate not in possible]
+    return [gate for gate in component if gate not in possible]
+
+
+def _components(circuit: Circuit, values: bytearray, unknown: list[int]) -> list[list[int]]:
+    """The strongly connected components of the unknown gates, each after those that feed it.
+
+    Tarjan's algorithm, iterative (a chain of 100,000 gates must not overflow the stack). It
+    finishes a component after every component it feeds, so the list is reversed at the end.
+    """
+    feeds = circuit.feeds
+    index: dict[int, int] = {}
+    low: dict[int, int] = {}
+    stack: list[int] = []
+    on_stack: set[int] = set()
+    found: list[list[int]] = []
+
+    def unknown_fed(gate: int) -> list[int]:
+        return [literal >> 1 for literal in feeds[gate] if values[literal >> 1] == UNKNOWN]
+
+    for start in unknown:
+        if start in index:
+            continue
+        index[start] = low[start] = len(index)
+        stack.append(start)
+        on_stack.add(start)
+        work = [(start, iter(unknown_fed(start)))]
+        while work:
+            gate, fed = work[-1]
+            for following in fed:
+                if following not in index:
+                    index[following] = low[following] = len(index)
+                    stack.append(following)
+                    on_stack.add(following)
+                    work.append((following, iter(unknown_fed(following))))
+                    break
+                if following in on_stack:
+                    low[gate] = min(low[gate], index[following])
+            else:
+                work.pop()
+                if work:
+                    low[work[-1][0]] = min(low[work[-1][0]], low[gate])
+                if low[gate] == index[gate]:
+                    component = []
+                    while True:
+                        member = stack.pop()
+                        on_stack.discard(member)
+                        component.append(member)
+                        if member == gate:
+                            break
+                    found.append(component)
+    found.reverse()
+    return found

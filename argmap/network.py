@@ -47,12 +47,14 @@ class Network:
     """Gate ``i`` is accepted(claim ``i``); ``premises``, ``attacks`` and ``support`` say how it is wired."""
 
     def __init__(self, argmap: ArgumentMap) -> None:
-        claims: list[Claim] = []
-        index: dict[str, int] = {}
-        for claim in argmap.claims:
-            if claim.uid not in index:  # a duplicate id: refs name the first definition
-                index[claim.uid] = len(claims)
-                claims.append(claim)
+        claims = list(argmap.claims)
+        index = {claim.uid: i for i, claim in enumerate(claims)}
+        if len(index) < len(claims):  # a duplicate id: refs name the first definition
+            claims, index = [], {}
+            for claim in argmap.claims:
+                if claim.uid not in index:
+                    index[claim.uid] = len(claims)
+                    claims.append(claim)
         self.argmap, self.claims, self.index = argmap, claims, index
         n = len(claims)
         circuit = self.circuit = Circuit()
@@ -71,6 +73,12 @@ class Network:
         # it is defined in (a claim comes before the claims written under it).
         for i in range(n - 1, -1, -1):
             claim = claims[i]
+            if not (claim.premises or claim.objections or claim.rebuttals or claim.undercuts):
+                if not (claim.evidence or claim.assumption):  # a leaf: grounded, or nothing
+                    fixed[i] = FALSE
+                else:
+                    supports[i] = GROUNDED
+                continue
             if claim.undercuts:
                 undercuts[i] = [link("undercuts", reason) for reason in claim.undercuts]
             attacks = none
@@ -101,6 +109,8 @@ class Network:
                 feeds[each.gate].append(i << 1 | 1)
         self.values = bytearray()
         self.unfounded = bytearray()
+        self.order: list[int] = []
+        self._rank: list[int] = []
 
     def _linker(self) -> Callable[[str, Reason], Link]:
         """``link(relation, reason)``: the reason as a Link, wired into the circuit.
@@ -113,6 +123,11 @@ class Network:
         new_link = tuple.__new__
 
         def link(relation: str, reason: Reason) -> Link:
+            items = reason.members
+            if len(items) == 1 and type(items[0]) is Claim:  # the common case, kept short
+                m = index[items[0].uid]
+                if not undercuts[m] or claims[m] is not items[0]:
+                    return new_link(Link, (m, relation, reason, (m,), ()))
             members: list[int] = []
             cuts: list[tuple[int, Link]] = []
             for item in reason.members:
@@ -142,8 +157,16 @@ class Network:
         from .fixpoint import solve
 
         solution = solve(self.circuit)
-        self.values, self.unfounded = solution.values, solution.unfounded
+        self.values, self.unfounded, self.order = solution.values, solution.unfounded, solution.order
         return solution.rounds
+
+    def rank(self, gate: int) -> int:
+        """When the gate was decided, counted in gates: inputs come before what they decide."""
+        if not self._rank:
+            self._rank = [0] * len(self.circuit)
+            for position, decided in enumerate(self.order):
+                self._rank[decided] = position
+        return self._rank[gate]
 
     # -- reading the solution ------------------------------------------------------------------------
 

@@ -29,6 +29,31 @@ def console_examples() -> list[tuple[str, str]]:
     return examples
 
 
+def shell_examples() -> list[str]:
+    """Every ``argmap ...`` line in a ```sh block (comments after the command dropped)."""
+    lines = []
+    for block in re.findall(r"```sh\n(.*?)```", README, flags=re.S):
+        lines += [re.sub(r"\s+#.*$", "", line) for line in block.splitlines() if line.startswith("argmap ")]
+    return lines
+
+
+@pytest.fixture(scope="module")
+def project_copy(tmp_path_factory):
+    """The project's files in a scratch folder, so that commands that write diagrams write there."""
+    project = tmp_path_factory.mktemp("readme") / "argmap"
+    skip = shutil.ignore_patterns(".venv", ".git", "__pycache__", "*.egg-info", "build", ".pytest_cache", ".hypothesis")
+    shutil.copytree(ROOT, project, ignore=skip, symlinks=True)
+    return project
+
+
+@pytest.mark.parametrize("command", shell_examples())
+def test_shell_examples_run(command, project_copy):
+    shell = command.replace("argmap ", f"{shlex.quote(sys.executable)} -m argmap ", 1)
+    result = subprocess.run(["bash", "-c", shell], cwd=project_copy, capture_output=True, text=True, timeout=600)
+    assert result.returncode in (0, 1), result.stderr
+    assert "Traceback" not in result.stderr
+
+
 def test_ci_runs_exactly_the_readme_test_command():
     assert TEST.endswith("python -m pytest")
     ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
@@ -48,7 +73,7 @@ def test_console_examples_print_what_the_readme_shows(command, expected, tmp_pat
 
 
 def test_example_map_in_the_readme_loads_and_has_no_structural_problems():
-    [example] = re.findall(r"```yaml\n(.*?)```", README, flags=re.S)
+    example = re.findall(r"```yaml\n(.*?)```", README, flags=re.S)[0]
     m = argmap.loads(example, ROOT / "maps" / "readme-example.yaml")
     structural = {"unknown-reference", "duplicate-id", "circular-reasoning", "unsupported-premise"}
     assert [p for p in argmap.check(m) if p.rule in structural] == []

@@ -12,6 +12,8 @@ The graph is built by :mod:`.dot` (pure, deterministic), laid out by :mod:`.engi
 
 from __future__ import annotations
 
+import sys
+import types
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -72,3 +74,20 @@ def _problems(argmap: ArgumentMap) -> list[Problem]:
     from ..checker import check
 
     return check(argmap)
+
+
+class _CallableModule(types.ModuleType):
+    """``argmap.render`` is both this package and the function :func:`render` (the public API).
+
+    Importing the package (``from argmap.render import RenderOptions``) makes ``argmap.render`` the
+    package, whatever ``argmap/__init__.py`` exported before; calling the package calls the function,
+    so ``argmap.render(m)`` works in either order.
+    """
+
+    def __call__(
+        self, argmap: ArgumentMap, options: RenderOptions | None = None, problems: list[Problem] | None = None
+    ) -> bytes:
+        return render(argmap, options, problems)
+
+
+sys.modules[__name__].__class__ = _CallableModule

@@ -28,12 +28,18 @@ if TYPE_CHECKING:
 #: ``--direction`` names where the thesis stands. Arrows run from reasons to the claim they support,
 #: so "thesis at the top" means Graphviz lays the graph out bottom to top.
 RANKDIR = {"TB": "BT", "BT": "TB", "LR": "RL", "RL": "LR"}
-#: Layout settings for graphs of more than ``LARGE_GRAPH`` nodes: fewer rounds of crossing
-#: reduction and of network simplex. The drawing has a few more crossings; the layout of a
-#: 5,000-claim map takes seconds instead of minutes (benchmarks/README.md).
-LARGE_GRAPH = 1500
-FAST_LAYOUT = {"mclimit": "0.2", "nslimit": "1", "nslimit1": "1", "searchsize": "10", "remincross": "false"}
-NODE = {"shape": "box", "fontname": style.FONT, "fontsize": str(style.TEXT_SIZE), "margin": "0.14,0.07", "penwidth": "1.2"}
+#: Above this many boxes a map is drawn for speed (benchmarks/README.md): evidence is listed in its
+#: claim's box (kind and citation, no quote) instead of a box of its own, linked groups meet in
+#: their junction without a frame, and the layout makes fewer passes and straight edges.
+LARGE_GRAPH = 2500
+FAST_LAYOUT = {"nslimit": "0.05", "nslimit1": "0.05", "mclimit": "0.1", "searchsize": "10", "splines": "line"}
+NODE = {
+    "shape": "box",
+    "fontname": style.FONT,
+    "fontsize": str(style.TEXT_SIZE),
+    "margin": "0.14,0.07",
+    "penwidth": "1.2",
+}
 EDGE = {"penwidth": "1.4", "arrowsize": "0.8"}
 
 
@@ -45,6 +51,21 @@ def source(argmap: ArgumentMap, problems: list[Problem], options: RenderOptions)
 def digraph(argmap: ArgumentMap, problems: list[Problem], options: RenderOptions) -> graphviz.Digraph:
     """The diagram as a :class:`graphviz.Digraph` (built, not laid out)."""
     return _Diagram(argmap, problems, options).build()
+
+
+def statement(subject: str, attrs: dict[str, str]) -> str:
+    """One node or edge statement, every value quoted, an HTML-like ``label`` as it is.
+
+    The graphviz package's ``node()`` and ``edge()`` put every value through regular expressions,
+    which took a second for a 5,000-claim map; names and values here are argmap's own (uids, colours,
+    and labels escaped by :mod:`.labels`), so plain quoting is enough.
+    """
+    listed = " ".join(f"{key}={value if key == 'label' else quote(value)}" for key, value in attrs.items())
+    return f"\t{subject} [{listed}]\n"
+
+
+def quote(value: str) -> str:
+    return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 
 class _Diagram:
@@ -70,6 +91,8 @@ class _Diagram:
         self.link_point: dict[int, str] = {}
         #: The kinds of boxes and marks drawn, for the key.
         self.seen: set[str] = set()
+        boxes = sum(1 + (options.evidence and bool(claim.evidence)) for claim in self.scope.claims)
+        self.large = boxes > LARGE_GRAPH
         self.graph = graphviz.Digraph("argmap", graph_attr=self.graph_attr(), node_attr=NODE, edge_attr=EDGE)
 
     def graph_attr(self) -> dict[str, str]:
@@ -81,10 +104,7 @@ class _Diagram:
             "ranksep": "0.4",
             "outputorder": "edgesfirst",
         }
-        nodes = sum(1 + (self.options.evidence and bool(claim.evidence)) for claim in self.scope.claims)
-        if nodes > LARGE_GRAPH:
-            attr.update(FAST_LAYOUT)
-        return attr
+        return {**attr, **FAST_LAYOUT} if self.large else attr
 
     def build(self) -> graphviz.Digraph:
         claims = self.scope.claims
@@ -92,21 +112,30 @@ class _Diagram:
         for claim in claims:
             for index, reason, relation in self.reasons(claim):
                 self.plan_link(claim, index, reason, relation)
-                if reason.linked:
+                if reason.linked and not self.large:
                     in_groups.update(id(member) for member in reason.members)
         for claim in claims:
             if id(claim) not in in_groups:  # co-premises are drawn inside their group's frame
                 self.claim_node(self.graph, claim)
         for claim in claims:
             self.claim_edges(claim)
-            if self.options.evidence and claim.evidence and id(claim) not in self.scope.cut:
+            if self.options.evidence and claim.evidence and not self.large and id(claim) not in self.scope.cut:
                 self.evidence(claim)
-        if self.options.title and self.argmap.title and claims[0] is self.argmap.thesis:
-            self.graph.node("title", labels.title(self.argmap.title), shape="plaintext", fontsize="15")
-            self.graph.edge(self.names[id(claims[0])], "title", style="invis")
-        if self.options.legend:
-            self.graph.attr(label=legend.key(self.seen), labelloc="b", labeljust="l")
+        title = self.argmap.title if self.options.title and claims[0] is self.argmap.thesis else None
+        if title and self.options.direction == "TB":  # above the thesis; elsewhere it heads the key
+            self.node("title", labels.title(title), shape="plaintext", fontsize="15")
+            self.edge_statement(self.names[id(claims[0])], "title", style="invis")
+            title = None
+        if self.options.legend or title:
+            key = legend.key(self.seen if self.options.legend else set(), title)
+            self.graph.attr(label=key, labelloc="b", labeljust="l")
         return self.graph
+
+    def node(self, name: str, label: str, graph: graphviz.Digraph | None = None, **attrs: str) -> None:
+        (graph or self.graph).body.append(statement(quote(name), {"label": label, **attrs}))
+
+    def edge_statement(self, tail: str, head: str, **attrs: str) -> None:
+        self.graph.body.append(statement(f"{quote(tail)} -> {quote(head)}", attrs))
 
     def reasons(self, claim: Claim) -> list[tuple[int, Reason, str]]:
         """``(index, reason, relation)`` of every reason drawn below the claim."""
@@ -129,23 +158,30 @@ class _Diagram:
         look = style.ROLES[claim.role]
         marks = [(style.MARKS.get(rule, f"⚠ {rule}"), style.WARNING) for rule in rules]
         classes = ["claim", claim.role, *rules]
-        attr = {"fillcolor": look.fill, "color": look.border, "style": "rounded,filled"}
+        attrs = {"fillcolor": look.fill, "color": look.border, "style": "rounded,filled"}
         if claim.role == "thesis":
-            attr.update(penwidth="2.5", fontsize="13")
+            attrs.update(penwidth="2.5", fontsize="13")
         if claim.assumption:
             marks.append(("assumed: accepted without support", style.ASSUMED))
-            attr["peripheries"] = "2"
+            attrs["peripheries"] = "2"
             classes.append("assumption")
+            self.seen.add("assumption")
         if style.DASHED_RULES.intersection(rules):
-            attr.update(style="rounded,filled,dashed", color=style.WARNING, penwidth="1.6")
+            attrs.update(style="rounded,filled,dashed", color=style.WARNING, penwidth="1.6")
         status = (self.options.labels or {}).get(claim.uid)
+        status = getattr(status, "status", status)  # an evaluation Label, or its status as text
         if status is not None:
-            marks.append(style.LABELS.get(status, (str(status), style.GREY)))
+            line = style.LABELS.get(status, (str(status), style.GREY))
+            if line not in marks:  # "⚠ unsupported" from the checks already says it
+                marks.append(line)
             classes.append(f"status-{status}" if status in style.LABELS else "status")
-        self.seen.update([claim.role, *(style.MARK_KEYS.get(r, "") for r in rules)])
-        self.seen.update(["assumption"] if claim.assumption else [])
+        self.seen.add(claim.role)
+        self.seen.update(style.MARK_KEYS[rule] for rule in rules if rule in style.MARK_KEYS)
+        if self.large and self.options.evidence and claim.evidence and id(claim) not in self.scope.cut:
+            self.seen.add("evidence-listed")
+            marks += [("▪ " + labels.evidence_head(self.argmap, item), style.GREY) for item in claim.evidence]
         label = labels.claim(claim, look.word, marks, self.options.wrap, id(claim) in self.scope.cut)
-        graph.node(name, label, id=f"claim-{name}", **{"class": " ".join(classes)}, **attr)
+        self.node(name, label, graph, id=f"claim-{name}", **{"class": " ".join(classes)}, **attrs)
 
     def claim_edges(self, claim: Claim) -> None:
         name = self.names[id(claim)]
@@ -172,39 +208,40 @@ class _Diagram:
                 self.edge(tail, head, relation, ref=isinstance(member, Ref))
 
     def point(self, name: str, relation: str, kind: str, width: str) -> None:
-        self.graph.node(name, "", shape="point", width=width, color=style.RELATIONS[relation].colour, **{"class": kind})
+        self.node(name, '""', shape="point", width=width, color=style.RELATIONS[relation].colour, **{"class": kind})
 
     def edge(self, tail: str, head: str, relation: str, end: bool = True, ref: bool = False) -> None:
         """An arrow of this relation; ``end=False`` for the part before a junction (no head).
 
-        The arrow of a ``ref`` does not pull its claim's rank: claims stand at the depth where they
-        are written, and refs cross over.
+        The arrow of a ``ref`` is dashed and does not pull its claim's rank: claims stand at the
+        depth where they are written, and refs cross over.
         """
         arrow = style.RELATIONS[relation]
-        attr = {"color": arrow.colour, "arrowhead": arrow.head if end else "none"}
+        attrs = {"color": arrow.colour, "arrowhead": arrow.head if end else "none"}
         if ref:
-            attr["constraint"] = "false"
+            attrs.update(style="dashed", constraint="false")
+            self.seen.add("ref")
         if end:
-            attr["class"] = relation
+            attrs["class"] = relation
             if arrow.head == "tee":
-                attr["arrowsize"] = "1.1"
-        self.graph.edge(tail, head, **attr)
+                attrs["arrowsize"] = "1.1"
+        self.edge_statement(tail, head, **attrs)
 
     def tail(self, member: Item) -> str | None:
         """The node an arrow from this member starts at; a ref naming nothing gets a node of its own."""
         claim = self.argmap.resolve(member)
         if claim is not None:
             return self.names.get(id(claim))
-        name = f"?{member.position.line}.{member.position.column}"  # no colon: DOT would read a port
+        name = f"?{member.position.line}.{member.position.column}"
         self.seen.add("missing")
         label = labels.missing(member.target, self.options.wrap)  # type: ignore[union-attr]
-        self.graph.node(name, label, style="rounded,dashed", color=style.MISSING.border, **{"class": "missing"})
+        self.node(name, label, style="rounded,dashed", color=style.MISSING.border, **{"class": "missing"})
         return name
 
     def linked_group(self, claim: Claim, reason: Reason, relation: str, index: int) -> None:
         """Frame the co-premises defined in this group (those that are refs are framed where defined)."""
         defined = [m for m in reason.members if isinstance(m, Claim) and id(m) in self.names]
-        if not defined:
+        if not defined or self.large:
             return
         self.seen.add("linked")
         with self.graph.subgraph(name=f"cluster_{self.names[id(claim)]}/{relation[0]}{index}") as group:
@@ -218,7 +255,7 @@ class _Diagram:
         """One box below the claim listing its evidence."""
         name = self.names[id(claim)]
         self.seen.add("evidence")
-        self.graph.node(
+        self.node(
             f"{name}/evidence",
             labels.evidence(self.argmap, claim.evidence, self.options.wrap + 6),
             id=f"evidence-{name}",

@@ -58,7 +58,9 @@ def find(choice: str = "auto", fmt: str = "svg") -> Engine:
         raise RenderError(f"no Graphviz 'dot' program found on the PATH; {INSTALL_GRAPHVIZ}, or use --engine pure")
     pure = pure_executable()
     if pure is None:
-        raise RenderError("no layout program found: neither Graphviz 'dot' nor 'graphviz-pure'; pip install graphviz-pure")
+        raise RenderError(
+            "no layout program found: neither Graphviz 'dot' nor 'graphviz-pure'; pip install graphviz-pure"
+        )
     engine = Engine("pure", pure)
     if fmt not in FORMATS["pure"]:
         raise RenderError(

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from . import style
-from .labels import escape
+from .labels import escape, wrapped
 
 #: Kinds of boxes: (kind, name in the key, relation whose arrow it draws, explanation).
 BOXES = [
@@ -17,15 +17,52 @@ BOXES = [
 ]
 #: Marks: (kind, name, colour, border width, border style, explanation).
 MARKS = [
-    ("unsupported", "⚠ unsupported", style.WARNING, 1, "rounded,dashed", "nothing supports it: no evidence, no premises, not an assumption"),
+    (
+        "unsupported",
+        "⚠ unsupported",
+        style.WARNING,
+        1,
+        "rounded,dashed",
+        "nothing supports it: no evidence, no premises, not an assumption",
+    ),
     ("unanswered", "⚠ unanswered", style.WARNING, 1, "rounded", "an objection that nothing rebuts"),
-    ("assumption", "assumed", style.ASSUMED, 2, "rounded", "an assumption (double border): accepted without support, on purpose"),
-    ("linked", "together", style.GREY, 1, "rounded,dashed", "co-premises that count only together: one reason, one arrow"),
+    (
+        "assumption",
+        "assumed",
+        style.ASSUMED,
+        2,
+        "rounded",
+        "an assumption (double border): accepted without support, on purpose",
+    ),
+    (
+        "evidence-listed",
+        "▪ evidence",
+        style.GREY,
+        1,
+        "rounded",
+        "evidence, listed in its claim's box (maps this large have no evidence boxes)",
+    ),
+    (
+        "ref",
+        "- - ►",
+        style.GREY,
+        0,
+        "rounded",
+        "a dashed arrow: a claim used again (ref), drawn once where it is written",
+    ),
+    (
+        "linked",
+        "together",
+        style.GREY,
+        1,
+        "rounded,dashed",
+        "co-premises that count only together: one reason, one arrow",
+    ),
 ]
 
 
-def key(shown: set[str]) -> str:
-    """The key as an HTML-like label, listing only what ``shown`` names."""
+def key(shown: set[str], title: str | None = None) -> str:
+    """The key as an HTML-like label, listing only what ``shown`` names, under the map's title."""
     rows = []
     for kind, name, relation, explanation in BOXES:
         if kind in shown:
@@ -36,10 +73,12 @@ def key(shown: set[str]) -> str:
         if kind in shown:
             cell = f'color="{colour}" border="{border}" style="{shape}"'
             rows.append(_row(cell, f'<font color="{colour}">{escape(name)}</font>', escape(explanation)))
-    return (
-        '<<table border="0" cellborder="0" cellspacing="3" cellpadding="1">'
-        f'<tr><td align="left" colspan="2"><font color="{style.GREY}">KEY</font></td></tr>{"".join(rows)}</table>>'
-    )
+    head = f'<tr><td align="left" colspan="2"><font color="{style.GREY}">KEY</font></td></tr>' if rows else ""
+    if title:
+        lines = "<br align=\"left\"/>".join(wrapped(title, 60))
+        head = f'<tr><td align="left" colspan="2"><font point-size="15"><b>{lines}</b></font></td></tr>{head}'
+    return f'<<table border="0" cellborder="0" cellspacing="3" cellpadding="1">{head}{"".join(rows)}</table>>'
+
 
 
 def arrow(relation: str) -> str:

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Mapping
 
 from ..limits import LAYOUT_TIMEOUT_SECONDS
 from .engine import RenderError
@@ -31,9 +31,9 @@ class RenderOptions:
     timeout: float = LAYOUT_TIMEOUT_SECONDS
     legend: bool = True
     title: bool = True
-    #: Evaluation status by claim uid ("accepted", "rejected", "undecided", "unsupported"), shown
-    #: as a line in each node; ``None`` draws none.
-    labels: Mapping[str, str] | None = None
+    #: Evaluation status by claim uid ("accepted", "rejected", "undecided", "unsupported"), or
+    #: ``argmap.evaluate(m).labels``, shown as a line in each node; ``None`` draws none.
+    labels: Mapping[str, object] | None = None
 
     def __post_init__(self) -> None:
         if self.format not in FORMATS:

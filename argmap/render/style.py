@@ -61,7 +61,11 @@ MARKS: dict[str, str] = {
     "unanswered-objection": "⚠ unanswered",
 }
 #: The legend entry that explains each mark.
-MARK_KEYS = {"unsupported-premise": "unsupported", "unsupported-thesis": "unsupported", "unanswered-objection": "unanswered"}
+MARK_KEYS = {
+    "unsupported-premise": "unsupported",
+    "unsupported-thesis": "unsupported",
+    "unanswered-objection": "unanswered",
+}
 #: Rules whose finding draws the node's border dashed red.
 DASHED_RULES = frozenset({"unsupported-premise", "unsupported-thesis"})
 

@@ -25,9 +25,11 @@ well-founded (grounded) solution, computed in linear passes (``argmap.fixpoint``
 
 from __future__ import annotations
 
+import gc
 from collections import Counter
+from contextlib import contextmanager
 from dataclasses import dataclass
-from typing import Literal, NamedTuple
+from typing import Iterator, Literal, NamedTuple
 
 from .fixpoint import TRUE, UNKNOWN
 from .model import ArgumentMap
@@ -83,6 +85,24 @@ class Evaluation:
 
 def evaluate(argmap: ArgumentMap) -> Evaluation:
     """Label every claim of the map (see the module docstring for the rules)."""
+    with _collection_paused():
+        return _evaluate(argmap)
+
+
+@contextmanager
+def _collection_paused() -> Iterator[None]:
+    """Pause Python's cycle collector, which would rescan the whole loaded map many times over as
+    the circuit is allocated (doubling the time on big maps); the circuit holds no cycles."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _evaluate(argmap: ArgumentMap) -> Evaluation:
     from .explain import explain
     from .network import Network
 
@@ -100,5 +120,11 @@ def evaluate(argmap: ArgumentMap) -> Evaluation:
         else:
             statuses.append("unsupported")
     reasons = explain(net, statuses)
-    labels = {claim.uid: Label(status, reason) for claim, status, reason in zip(net.claims, statuses, reasons)}
+    shared: dict[tuple[str, str], Label] = {}  # many claims share a label ("backed by 1 piece ...")
+    labels = {}
+    for claim, status, reason in zip(net.claims, statuses, reasons):
+        label = shared.get((status, reason))
+        if label is None:
+            label = shared[status, reason] = Label(status, reason)
+        labels[claim.uid] = label
     return Evaluation(labels, argmap.thesis.uid)

@@ -1,0 +1,119 @@
+"""``argmap eval``: load -> evaluate -> the labelled tree or JSON -> exit code.
+
+Registered on the app in :mod:`argmap.cli`. The exit code says whether the map could be
+evaluated, not what the verdict is: 0 evaluated (whatever the thesis's label), 2 could not run.
+Scripts that need the verdict read ``thesis.status`` from ``--format json``.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from enum import Enum
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import typer
+
+if TYPE_CHECKING:
+    from .evaluation import Evaluation
+    from .files import FileResult
+    from .model import ArgumentMap
+
+EXIT_UNUSABLE = 2
+_STYLE = {"accepted": "bold green", "rejected": "bold red", "undecided": "bold yellow", "unsupported": "bold magenta"}
+
+
+class EvalFormat(str, Enum):
+    text = "text"
+    json = "json"
+
+
+def eval_command(
+    path: Path = typer.Argument(..., help="The map to evaluate."),
+    format: EvalFormat = typer.Option(EvalFormat.text, "--format", "-f", help="Output format: text or json."),
+) -> None:
+    """Say which claims stand: label every claim accepted, rejected, undecided or unsupported, and why.
+
+    Evidence and 'assumption: true' ground a claim; premises carry support up; objections,
+    rebuttals and undercuts count only when they are accepted themselves. Exit 0 when the map was
+    evaluated, whatever the verdict; 2 when it cannot be read.
+
+    Example: argmap eval maps/bandow-iraq.yaml --format json
+    """
+    from .evaluation import evaluate
+    from .loader import load
+    from .problems import LoadError
+
+    try:
+        argmap = load(path)
+    except LoadError as error:
+        for p in error.problems:
+            sys.stderr.write(f"{p.file}:{p.line}:{p.column}: error [{p.rule}] {p.message}\n")
+        raise typer.Exit(EXIT_UNUSABLE) from None
+    result = evaluate(argmap)
+    if format is EvalFormat.json:
+        document = {"version": 1, **evaluation_document(argmap, result)}
+        sys.stdout.write(json.dumps(document, indent=2, ensure_ascii=False) + "\n")
+        return
+    from .cli import _console
+    from .tree_view import tree
+
+    console = _console()
+    console.print(tree(argmap, [], result.labels))
+    console.print(_closing(argmap, result))
+
+
+def _closing(argmap: ArgumentMap, result: Evaluation) -> Any:
+    """The thesis's label and the verdict, the last lines of the text output."""
+    from rich.text import Text
+
+    from .explain import name
+
+    thesis = result.thesis
+    closing = Text(f"\nThesis {name(argmap.thesis)}: ")
+    closing.append(thesis.status, style=_STYLE[thesis.status])
+    closing.append(f": {thesis.reason}\nVerdict: {result.verdict()}")
+    return closing
+
+
+def evaluation_document(argmap: ArgumentMap, result: Evaluation) -> dict[str, Any]:
+    """One map's evaluation as JSON-ready data: file, thesis, labels (document order), counts, verdict."""
+    records = []
+    seen: set[str] = set()
+    for claim in argmap.claims:
+        if claim.uid in seen:  # a duplicate id: the label is the first definition's
+            continue
+        seen.add(claim.uid)
+        label = result.labels[claim.uid]
+        records.append(
+            {
+                "node": claim.uid,
+                "line": claim.position.line,
+                "column": claim.position.column,
+                "claim": claim.text,
+                "status": label.status,
+                "reason": label.reason,
+            }
+        )
+    return {
+        "file": str(argmap.path),
+        "thesis": records[0],
+        "labels": records,
+        "counts": result.counts(),
+        "verdict": result.verdict(),
+    }
+
+
+def add_evaluations(report: str, results: list[FileResult]) -> str:
+    """``argmap check --format json --eval``: the report with an ``evaluations`` list, one per map."""
+    from .evaluation import evaluate
+    from .loader import load
+
+    document = json.loads(report)
+    document["evaluations"] = []
+    for result in results:
+        if result.loaded:
+            argmap = load(result.path)
+            document["evaluations"].append(evaluation_document(argmap, evaluate(argmap)))
+    return json.dumps(document, indent=2, ensure_ascii=False) + "\n"

@@ -1,0 +1,87 @@
+"""The diagrams as a reader sees them: opened in headless Chromium, every text lies inside its box.
+
+Graphviz sizes each box from its own font metrics; a browser draws the text with the fonts it has.
+This test catches the two disagreeing (text spilling out of a box). It needs Chromium and Playwright
+(``.ci/run`` installs them) and skips without them, unless ``ARGMAP_REQUIRE_BROWSER=1``.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+
+import pytest
+
+import argmap
+from argmap.render import RenderOptions, render
+from tests.helpers import MAPS
+
+REQUIRED = os.environ.get("ARGMAP_REQUIRE_BROWSER") == "1"
+SEED = MAPS / "bandow-iraq.yaml"
+CHROMIUM_FLAGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+
+#: For each node: the smallest shape's box, and every text's box, in SVG user units.
+MEASURE = """() => Array.from(document.querySelectorAll('g.node')).map(g => {
+    const box = e => { const b = e.getBBox(); return [b.x, b.y, b.x + b.width, b.y + b.height]; };
+    const shapes = Array.from(g.querySelectorAll('path, polygon, ellipse')).map(box)
+        .filter(b => b[2] > b[0] && b[3] > b[1])
+        .sort((a, b) => (a[2] - a[0]) * (a[3] - a[1]) - (b[2] - b[0]) * (b[3] - b[1]));
+    return {id: g.id, shape: shapes[0] || null,
+            texts: Array.from(g.querySelectorAll('text')).map(t => [t.textContent, box(t)])};
+})"""
+
+
+def unavailable(reason: str) -> None:
+    if REQUIRED:
+        pytest.fail(f"ARGMAP_REQUIRE_BROWSER=1 but {reason}")
+    pytest.skip(reason)
+
+
+@pytest.fixture(scope="module")
+def browser():
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        unavailable("Playwright is not installed (pip install playwright)")
+    executable = os.environ.get("ARGMAP_CHROMIUM") or shutil.which("chromium") or shutil.which("chromium-browser")
+    if executable is None:
+        unavailable("no Chromium found (apt install chromium, or set ARGMAP_CHROMIUM)")
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_FLAGS)
+        yield launched
+        launched.close()
+
+
+def maps_to_view() -> list:
+    return [SEED, *sorted(p for p in MAPS.glob("*.yaml") if p != SEED)]
+
+
+@pytest.mark.parametrize("path", maps_to_view(), ids=lambda p: p.name)
+def test_every_text_lies_inside_its_box(browser, path, tmp_path):
+    svg = tmp_path / "map.svg"
+    svg.write_bytes(render(argmap.load(path), RenderOptions(engine="pure")))
+    page = browser.new_page()
+    try:
+        page.goto(svg.as_uri())
+        nodes = page.evaluate(MEASURE)
+    finally:
+        page.close()
+    claims = [node for node in nodes if node["id"].startswith("claim-")]
+    assert len(claims) == len(argmap.load(path).claims)
+    slack = 0.5  # SVG units: rounding of Graphviz's coordinates
+    spilled = []
+    for node in nodes:
+        if node["shape"] is None:  # plain-text nodes (the title) have no shape to stay in
+            continue
+        x0, y0, x1, y1 = node["shape"]
+        for text, (a, b, c, d) in node["texts"]:
+            if a < x0 - slack or b < y0 - slack or c > x1 + slack or d > y1 + slack:
+                spilled.append(f"{node['id']}: {text!r} {(a, b, c, d)} outside {(x0, y0, x1, y1)}")
+    assert not spilled, "\n".join(spilled)

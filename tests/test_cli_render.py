@@ -1,0 +1,121 @@
+"""``argmap render`` on the command line: where diagrams go, what it refuses, and its exit codes."""
+
+from __future__ import annotations
+
+import shutil
+import xml.etree.ElementTree as ET
+
+import pytest
+from typer.testing import CliRunner
+
+from argmap.cli import app
+from argmap.render import engine
+from tests.helpers import ROOT
+
+MAP = ROOT / "tests" / "data" / "render-all.yaml"
+BROKEN = "thesis:\n  claim: T\n  premises:\n    - claim: A\n      colour: red\n"
+
+
+@pytest.fixture
+def run():
+    runner = CliRunner()
+
+    def invoke(*args: str):
+        return runner.invoke(app, [str(a) for a in args], catch_exceptions=False)
+
+    return invoke
+
+
+@pytest.fixture
+def maps(tmp_path):
+    """A folder with two maps: tmp/maps/a.yaml and tmp/maps/sub/b.yml."""
+    folder = tmp_path / "maps"
+    (folder / "sub").mkdir(parents=True)
+    shutil.copy(MAP, folder / "a.yaml")
+    shutil.copy(MAP, folder / "sub" / "b.yml")
+    return folder
+
+
+def test_writes_next_to_the_map_with_the_formats_suffix(run, maps):
+    result = run("render", maps / "a.yaml", "--engine", "pure")
+    assert result.exit_code == 0, result.output
+    ET.parse(maps / "a.svg")
+    assert run("render", maps / "a.yaml", "-f", "png", "--engine", "pure").exit_code == 0
+    assert (maps / "a.png").read_bytes().startswith(b"\x89PNG")
+    assert run("render", maps / "a.yaml", "-f", "dot").exit_code == 0
+    assert (maps / "a.dot").read_text(encoding="utf-8").startswith("digraph argmap {")
+
+
+def test_renders_every_map_in_a_folder(run, maps):
+    assert run("render", maps, "--engine", "pure").exit_code == 0
+    assert (maps / "a.svg").exists() and (maps / "sub" / "b.svg").exists()
+
+
+def test_dash_writes_to_standard_output(run, maps):
+    result = run("render", maps / "a.yaml", "-o", "-", "-f", "dot")
+    assert result.exit_code == 0
+    assert result.stdout.startswith("digraph argmap {")
+    assert sorted(p.name for p in maps.iterdir()) == ["a.yaml", "sub"]
+
+
+def test_output_file_and_output_folder(run, maps, tmp_path):
+    assert run("render", maps / "a.yaml", "-o", tmp_path / "x.svg", "--engine", "pure").exit_code == 0
+    assert (tmp_path / "x.svg").exists()
+    out = tmp_path / "out"
+    out.mkdir()
+    assert run("render", maps, "-o", out, "-f", "dot").exit_code == 0
+    assert sorted(p.name for p in out.iterdir()) == ["a.dot", "b.dot"]
+
+
+@pytest.mark.parametrize(
+    "args, message",
+    [
+        (["-o", "{maps}/a.yaml"], "refusing to write"),
+        (["-o", "{maps}/sub/../a.yaml"], "refusing to write"),
+        (["-f", "pdf", "--engine", "pure"], "graphviz-pure cannot write PDF; install Graphviz"),
+        (["--focus", "rots"], "did you mean 'roots'"),
+        (["-o", "-", "{maps}/sub/b.yml"], "give one map"),
+        (["-o", "{maps}/nowhere/x.svg"], "does not exist"),
+    ],
+)
+def test_refusals_exit_2_with_a_message_and_write_nothing(run, maps, args, message):
+    args = [a.format(maps=maps) for a in args]
+    before = sorted(p.name for p in maps.rglob("*"))
+    result = run("render", maps / "a.yaml", *args)
+    assert result.exit_code == 2
+    assert message in result.stderr
+    assert "Traceback" not in result.output
+    assert sorted(p.name for p in maps.rglob("*")) == before
+    assert (maps / "a.yaml").read_bytes() == MAP.read_bytes()
+
+
+def test_two_maps_drawn_to_one_file_is_refused(run, tmp_path):
+    (tmp_path / "m.yaml").write_bytes(MAP.read_bytes())
+    (tmp_path / "m.yml").write_bytes(MAP.read_bytes())
+    result = run("render", tmp_path, "-f", "dot")
+    assert result.exit_code == 2 and "two maps would be drawn to" in result.stderr
+
+
+def test_an_invalid_map_is_reported_and_nothing_is_written(run, maps):
+    (maps / "c.yaml").write_text(BROKEN, encoding="utf-8")
+    result = run("render", maps, "--engine", "pure")
+    assert result.exit_code == 2
+    assert f"{maps / 'c.yaml'}:5:7: error [unknown-key]" in result.stderr
+    assert not list(maps.rglob("*.svg"))
+
+
+def test_help_says_which_engine_is_in_use(run):
+    result = run("render", "--help")
+    assert result.exit_code == 0
+    in_use = " ".join(result.stdout.split()).split("In use here: ")[1]
+    assert in_use.startswith(engine.in_use().split(" (")[0] + " (")  # "pure (graphviz-pure, ...)"
+
+
+def test_options_reach_the_drawing(run, maps):
+    result = run(
+        "render", maps / "a.yaml", "-o", "-", "-f", "dot", "--no-evidence", "--no-checks",
+        "--direction", "LR", "--wrap", "12", "--focus", "roots", "--depth", "1",
+    )  # fmt: skip
+    assert result.exit_code == 0
+    assert "rankdir=RL" in result.stdout and "evidence" not in result.stdout and "⚠" not in result.stdout
+    assert "prevent it.<br" in result.stdout and '"cool"' not in result.stdout

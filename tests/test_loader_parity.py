@@ -1,0 +1,244 @@
+"""The fast reader (yaml-rs, argmap/fast_yaml.py + fast_loader.py) and PyYAML give the same result.
+
+For every document: whatever the fast reader returns agrees with PyYAML's node tree (keys, values,
+mapping positions), and loading with either reader gives an equal map, or the same problems at
+the same positions, and ``check`` then gives the same problems.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import argmap
+from argmap import loader
+from argmap.fast_loader import load_fast
+from argmap.fast_yaml import is_text, read
+
+from .helpers import CORPUS, MAPS, ROOT
+from .test_hostile_inputs import CATALOGUE
+from .test_loader import BAD, GOOD
+
+sys.path.insert(0, str(ROOT / "benchmarks"))
+from generate import generate  # noqa: E402
+
+_YAML = "tag:yaml.org,2002:"
+
+TRICKY = {
+    "unicode": "thesis:\n  claim: Ünïcödé → 東京 😀 text\n  premises:\n    - claim: ça va «oui»\n      id: c\n",
+    "quoted": "thesis:\n  claim: 'it''s quoted'\n  premises:\n    - claim: \"double: quoted\"\n      id: 'a'\n",
+    "flow": "thesis:\n  claim: A\n  tags: [x, y]\n  premises: [{claim: B}]\n",
+    "comments": "# top\nthesis:   # the thesis\n  # inside\n  claim: A # trailing\n\n  premises:\n  # before\n    - claim: B\n",
+    "duplicate key": "thesis:\n  claim: A\n  claim: B\n",
+    "empty values": "title:\nthesis:\n  claim: A\n  premises:\n  objections:\n  tags:\n",
+    "null claim": "thesis:\n  claim: ~\n",
+    "scalars": "thesis:\n  claim: yes\n  note: 2020-01-01\n  premises:\n    - claim: 12\n    - claim: 1.5\n    - claim: null\n",
+    "booleans": "thesis:\n  claim: A\n  assumption: True\n  premises:\n    - claim: B\n      assumption: false\n",
+    "yes flag": "thesis:\n  claim: A\n  assumption: yes\n",
+    "quoted flag": "thesis:\n  claim: A\n  assumption: 'true'\n",
+    "quoted number text": "thesis:\n  claim: '12'\n",
+    "octal-ish": "thesis:\n  claim: 0o17\n  premises:\n    - claim: 017\n    - claim: 1_000\n    - claim: 1e3\n",
+    "block scalars": "thesis:\n  claim: |\n    A literal\n    block\n  note: >\n    folded\n    text\n",
+    "multi-line plain": "thesis:\n  claim: A long\n    claim on two lines\n",
+    "multi-line dash": "thesis:\n  claim: A\n    - not an item\n",
+    "multi-line quoted": 'thesis:\n  claim: "A long\n    quoted claim"\n',
+    "escapes": 'thesis:\n  claim: "tab\\there \\u00e9 \\x41"\n',
+    "long line": "thesis:\n  claim: " + "word " * 3000 + "\n",
+    "long key": "thesis:\n  " + "k" * 1100 + ": A\n",
+    "crlf": "thesis:\r\n  claim: A\r\n  premises:\r\n    - claim: B\r\n",
+    "lone cr": "thesis:\r  claim: A\r",
+    "tabs": "thesis:\n\tclaim: A\n",
+    "tab in value": "thesis:\n  claim: A\tB\n",
+    "bom": "\ufeffthesis:\n  claim: A\n",
+    "document start": "---\nthesis:\n  claim: A\n",
+    "document end": "thesis:\n  claim: A\n...\n",
+    "indentless lists": "thesis:\n  claim: A\n  premises:\n  - claim: B\n    objections:\n    - claim: C\n  - ref: B\n",
+    "wide indentation": "thesis:\n      claim: A\n      premises:\n          -   claim: B\n              id: b\n",
+    "dash alone": "thesis:\n  claim: A\n  premises:\n    -\n      claim: B\n",
+    "nested dashes": "thesis:\n  claim: A\n  tags:\n    - - x\n",
+    "anchors": "thesis: &t\n  claim: A\n  premises:\n    - *t\n",
+    "merge key": "base: &b\n  claim: A\nthesis:\n  <<: *b\n",
+    "tag": "thesis:\n  claim: !!str 12\n",
+    "inline source": "thesis:\n  claim: A\n  evidence:\n    - quote: q\n      source:\n        author: X\n        date: 2001-02-03\n",
+    "source first": "sources:\n  s: {title: T}\nthesis:\n  claim: A\n  evidence:\n    - source:   s\n      quote: q\n    - text: t\n      # a comment\n      source: s\n",
+    "unknown key": "thesis:\n  claim: A\n  premise:\n    - claim: B\n",
+    "version two": "argmap: 2\nthesis:\n  claim: A\n",
+    "version octal": "argmap: 01\nthesis:\n  claim: A\n",
+    "version quoted": "argmap: '1'\nthesis:\n  claim: A\n",
+    "plain with hash": "thesis:\n  claim: C#is a language #not a comment\n  note: a # comment\n",
+    "colon inside": "thesis:\n  claim: see http://example.org:80/x\n  note: a:b\n",
+    "key with spaces": "sources:\n  my source: {title: T}\nthesis:\n  claim: A\n",
+    "numeric source key": "sources:\n  2003:\n    title: T\nthesis:\n  claim: A\n",
+    "indicators in text": "thesis:\n  claim: A & B > C [1] {x} | y ? z * w ! v % u @ t\n",
+    "value indicator": "thesis:\n  claim: A\n  note: =\n",
+    "linked": "thesis:\n  claim: A\n  premises:\n    - linked:\n        - claim: B\n        - ref: C\n    - linked:\n        - claim: D\n",
+    "empty file": "# nothing\n",
+    "list root": "- claim: A\n",
+    "scalar root": "just text\n",
+    "indented root": "  thesis:\n    claim: A\n",
+    "trailing spaces": "thesis:   \n  claim: A   \n   \n  premises: \n    - claim: B  \n",
+    "key on next line": "thesis:\n  claim:\n    A on the next line\n",
+}
+
+
+def _documents() -> list[tuple[str, str]]:
+    docs = [(f"maps/{p.name}", p.read_text(encoding="utf-8")) for p in sorted(MAPS.glob("*.yaml"))]
+    docs += [(str(p.relative_to(ROOT)), p.read_text(encoding="utf-8")) for p in sorted((ROOT / "tests").rglob("*.yaml"))]
+    docs += [(f"generated {n} seed {seed}", generate(n, seed)) for n, seed in ((1, 0), (10, 1), (100, 2), (500, 3), (2000, 4))]
+    docs += [(f"tricky: {name}", text) for name, text in TRICKY.items()]
+    docs += [("test_loader GOOD", GOOD)] + [(f"test_loader BAD: {c[0]}", c[1]) for c in BAD if isinstance(c[1], str)]
+    docs += [(f"hostile: {c[0]}", c[1]) for c in CATALOGUE if isinstance(c[1], str)]
+    if CORPUS.is_dir():
+        from .corpus import microtext_to_yaml
+
+        docs += [(f"corpus {p.name}", microtext_to_yaml(p)) for p in sorted(CORPUS.glob("*.xml"))[:40]]
+    return docs
+
+
+DOCUMENTS = _documents()
+
+
+def _agree(node: yaml.Node, value: object, doc) -> None:  # noqa: ANN001
+    """What yaml-rs read agrees with PyYAML's node wherever the fast loader would use it."""
+    if isinstance(node, yaml.MappingNode):
+        assert isinstance(value, dict)
+        assert [k.value for k, _ in node.value] == list(value)
+        assert doc.position(value) == (node.start_mark.line + 1, node.start_mark.column + 1)
+        for key_node, value_node in node.value:
+            assert key_node.tag == _YAML + "str"
+            _agree(value_node, value[key_node.value], doc)
+            if isinstance(value_node, yaml.ScalarNode):
+                at = doc.value_position(value, key_node.value)
+                assert at in (None, (value_node.start_mark.line + 1, value_node.start_mark.column + 1))
+    elif isinstance(node, yaml.SequenceNode):
+        assert isinstance(value, list) and len(value) == len(node.value)
+        for item_node, item in zip(node.value, value):
+            _agree(item_node, item, doc)
+    elif is_text(value):  # the loader reads it as this text
+        assert node.tag in (_YAML + "str", _YAML + "timestamp") and node.value == value
+    elif value is None:
+        assert node.tag == _YAML + "null"
+    elif isinstance(value, bool):
+        assert node.tag == _YAML + "bool" and (node.value.lower() in ("true", "yes", "on")) == value
+
+
+def _outcome(text: str, reader: str, monkeypatch: pytest.MonkeyPatch):  # noqa: ANN202
+    monkeypatch.setattr(loader, "YAML_READER", reader)
+    try:
+        argmap_ = argmap.loads(text, "m.yaml")
+    except argmap.LoadError as error:
+        return "load error", error.problems
+    return argmap_, argmap.check(argmap_)
+
+
+def _same_everywhere(text: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    doc = read(text)
+    if doc is not None:
+        try:
+            node = yaml.compose(text, Loader=yaml.CSafeLoader)
+        except yaml.YAMLError:
+            pytest.fail("the fast reader read a document PyYAML refuses")
+        _agree(node, doc.root, doc)
+    assert _outcome(text, "fast", monkeypatch) == _outcome(text, "pyyaml", monkeypatch)
+
+
+@pytest.mark.parametrize("text", [d[1] for d in DOCUMENTS], ids=[d[0] for d in DOCUMENTS])
+def test_both_readers_agree(text: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    _same_everywhere(text, monkeypatch)
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["generated 2000 seed 4", "tricky: crlf", "tricky: indentless lists", "tricky: inline source", "tricky: unicode"],
+)
+def test_the_fast_path_is_taken_for_plain_maps(name: str) -> None:
+    """Not a vacuous comparison: these documents do go the fast way."""
+    text = dict(DOCUMENTS)[name]
+    assert load_fast(text, "m.yaml") is not None
+
+
+@pytest.mark.parametrize("name", ["anchors", "tag", "block scalars", "multi-line plain", "duplicate key", "flow", "yes flag"])
+def test_the_fast_path_gives_way_to_pyyaml(name: str) -> None:
+    assert load_fast(TRICKY[name], "m.yaml") is None
+
+
+def test_auto_takes_the_fast_path_only_for_large_maps(monkeypatch: pytest.MonkeyPatch) -> None:
+    calls = []
+    monkeypatch.setattr("argmap.fast_loader.load_fast", lambda text, path: calls.append(path))
+    argmap.loads(TRICKY["comments"], "small.yaml")
+    argmap.loads(generate(3000, 5), "large.yaml")
+    assert [Path(p).name for p in calls] == ["large.yaml"]
+
+
+# Random maps made of the format's parts, written in the styles people and programs write.
+_SCALARS = st.sampled_from(
+    ["A claim", "it's", "'quoted'", '"double"', "yes", "no", "~", "", "12", "0o7", "1.5", "2020-01-01", "a: b", "'a: b'",
+     "C#", "x # c", "Ünï 東京", "-x", ":x", "?x", "true", "null", "'1'", '"\\t"', "[a]", "&a", "*a", "| x", "<<"]
+)  # fmt: skip
+_KEYS = st.sampled_from(["claim", "id", "note", "tags", "premises", "objections", "rebuttals", "evidence", "assumption", "x"])
+
+
+@st.composite
+def _claim_lines(draw, indent: int, depth: int) -> list[str]:  # noqa: ANN001
+    pad = " " * indent
+    lines = [f"{pad}claim: {draw(_SCALARS)}"]
+    if draw(st.booleans()):
+        lines.append(f"{pad}id: c{draw(st.integers(0, 5))}")
+    for _ in range(draw(st.integers(0, 2))):
+        key = draw(_KEYS)
+        if depth < 2 and key in ("premises", "objections", "rebuttals") and draw(st.booleans()):
+            step = draw(st.sampled_from([0, 2, 4]))
+            lines.append(f"{pad}{key}:")
+            for _ in range(draw(st.integers(1, 2))):
+                inner = draw(_claim_lines(indent + step + 2, depth + 1))
+                lines.append(" " * (indent + step) + "- " + inner[0].lstrip(" "))
+                lines += inner[1:]
+        elif key == "evidence":
+            lines += [f"{pad}evidence:", f"{pad}  - quote: {draw(_SCALARS)}", f"{pad}    source: {draw(_SCALARS)}"]
+        else:
+            lines.append(f"{pad}{key}: {draw(_SCALARS)}")
+        if draw(st.integers(0, 9)) == 0:
+            lines.append(draw(st.sampled_from(["", "  # comment", f"{pad}# note"])))
+    return lines
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(lines=_claim_lines(2, 0), version=st.booleans())
+def test_random_maps_agree(lines: list[str], version: bool, monkeypatch: pytest.MonkeyPatch) -> None:
+    text = ("argmap: 1\n" if version else "") + "thesis:\n" + "\n".join(lines) + "\n"
+    _same_everywhere(text, monkeypatch)
+
+
+_MUTATIONS = st.sampled_from(["indent+1", "indent-1", "indent+3", "drop", "repeat", "dash", "colon", "quote", "hash", "join"])
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    size=st.integers(2, 40),
+    seed=st.integers(0, 1000),
+    edits=st.lists(st.tuples(st.integers(0, 10_000), _MUTATIONS), min_size=1, max_size=3),
+)
+def test_broken_maps_agree(size: int, seed: int, edits: list[tuple[int, str]], monkeypatch: pytest.MonkeyPatch) -> None:
+    """Maps with a slip in them (bad indentation, a stray token): PyYAML's errors, or the same map."""
+    lines = generate(size, seed).splitlines()
+    for where, mutation in edits:
+        i = where % len(lines)
+        line = lines[i]
+        lines[i : i + 1] = {
+            "indent+1": [" " + line],
+            "indent-1": [line[1:] if line.startswith(" ") else line],
+            "indent+3": ["   " + line],
+            "drop": [],
+            "repeat": [line, line],
+            "dash": [line.replace(": ", ": - ", 1)],
+            "colon": [line + ": x"],
+            "quote": [line.replace(": ", ": '", 1)],
+            "hash": [line.replace(" ", " #", 1)],
+            "join": [line + " " + lines[(i + 1) % len(lines)].strip()],
+        }[mutation]
+    _same_everywhere("\n".join(lines) + "\n", monkeypatch)

@@ -1,0 +1,29 @@
+"""The diagrams committed next to the example maps are up to date.
+
+Regenerate them with::
+
+    argmap render maps/ --engine pure
+
+(the pure engine writes the same bytes on every platform, so the committed files do not depend on
+which Graphviz, if any, is installed).
+"""
+
+from __future__ import annotations
+
+import pytest
+from typer.testing import CliRunner
+
+from argmap.cli import app
+from tests.helpers import MAPS
+
+REGENERATE = "argmap render maps/ --engine pure"
+
+
+@pytest.mark.parametrize("path", sorted(MAPS.glob("*.yaml")), ids=lambda p: p.name)
+def test_committed_svg_is_up_to_date(path, monkeypatch):
+    monkeypatch.chdir(MAPS.parent)
+    result = CliRunner().invoke(app, ["render", f"maps/{path.name}", "--engine", "pure", "-o", "-"])
+    assert result.exit_code == 0, result.stderr
+    svg = path.with_suffix(".svg")
+    assert svg.exists(), f"{svg.name} is missing; run: {REGENERATE}"
+    assert result.stdout_bytes == svg.read_bytes(), f"{svg.name} is out of date; run: {REGENERATE}"
