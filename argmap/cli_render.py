@@ -52,6 +52,7 @@ def render(
     ),
     no_evidence: bool = typer.Option(False, "--no-evidence", help="Leave out the evidence boxes."),
     no_checks: bool = typer.Option(False, "--no-checks", help="Draw the plain map, without what 'argmap check' finds."),
+    with_eval: bool = typer.Option(False, "--eval", help="Show each claim's label from 'argmap eval' (accepted, ...)."),
     wrap: int = typer.Option(36, "--wrap", min=8, max=400, help="Characters per line of claim text."),
     engine: EngineChoice = typer.Option(
         EngineChoice.auto,
@@ -108,7 +109,15 @@ def render(
         try:
             argmap = load(path)
             problems = check(argmap, settings.for_map(path)) if options.checks else []
-            drawings[path] = draw(argmap, options, problems)
+            if with_eval:
+                from dataclasses import replace
+
+                from .evaluation import evaluate
+
+                labels = {uid: label.status for uid, label in evaluate(argmap).labels.items()}
+                drawings[path] = draw(argmap, replace(options, labels=labels), problems)
+            else:
+                drawings[path] = draw(argmap, options, problems)
         except LoadError as error:
             for p in error.problems:
                 sys.stderr.write(f"{p.file}:{p.line}:{p.column}: error [{p.rule}] {p.message}\n")

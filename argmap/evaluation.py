@@ -14,22 +14,27 @@ The rules, in the order they apply (the README's "Evaluating a map" has a worked
   or the support runs in a circle. **undecided**: everything else: claims caught in a cycle of
   attacks, and claims whose support or attackers depend on one.
 
-A ``ref`` is the claim it names, so a claim used in several places gets one label. Labels are the
-well-founded (grounded) solution, computed in linear passes (``argmap.fixpoint``). Example::
+A ``ref`` is the claim it names, so a claim used in several places gets one label (with duplicate
+ids, the first definition's). Labels are the well-founded solution of these rules, found in time
+linear in the map's size (``argmap.network`` builds the circuit, ``argmap.fixpoint`` solves it,
+``argmap.explain`` words the reasons). Example::
 
-    >>> result = evaluate(argmap.load("maps/bandow-iraq.yaml"))   # doctest: +SKIP
-    >>> result.thesis
-    Label(status='undecided', reason="...")
+    >>> import argmap
+    >>> result = argmap.evaluate(argmap.load("maps/tutorial-eval.yaml"))
+    >>> result.labels["overtime"]
+    Label(status='rejected', reason="rebuttal 'rota' stands unanswered")
     >>> print(result.verdict())
+    the thesis is open (undecided); of 9 claims: 3 accepted, 1 rejected, 3 undecided, 2 unsupported
 """
 
 from __future__ import annotations
 
 import gc
 from collections import Counter
+from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from typing import Iterator, Literal, NamedTuple
+from typing import Literal, NamedTuple
 
 from .fixpoint import TRUE, UNKNOWN
 from .model import ArgumentMap

@@ -2,10 +2,15 @@
 
 Claims are named by id, or by the start of their text when they have none. Undecided claims are
 traced back to the cycle of attacks they depend on, so that the sentence points at what a reader
-must resolve, not merely at the next undecided claim. Example::
+must resolve, not merely at the next undecided claim. Sentences read like::
 
-    >>> explain(network, statuses)[0]    # doctest: +SKIP
-    "objection 'isis-may-return' stands unanswered"
+    backed by 2 pieces of evidence, and objection 'o' is rejected           (accepted)
+    premise 'isis-defeated' is accepted                                     (accepted)
+    objection 'isis-may-return' stands unanswered                           (rejected)
+    no evidence, no premises, not an assumption                             (unsupported)
+    its only support runs in a circle, through premise 'b'                  (unsupported)
+    it and rebuttal 'b' attack each other                                   (undecided)
+    premise 'p' is undecided, as it depends on the cycle of attacks at 'a'  (undecided)
 """
 
 from __future__ import annotations
@@ -189,6 +194,8 @@ def _undecided_reasons(net: Network) -> dict[int, str]:
             if m in component_of:
                 sentences[i] = f"{words} is caught in a cycle of attacks"
             else:
-                sentences[i] = f"{words} is undecided, as it depends on the cycle of attacks at {name(net.claims[origin[m]])}"
+                sentences[i] = (
+                    f"{words} is undecided, as it depends on the cycle of attacks at {name(net.claims[origin[m]])}"
+                )
             queue.append(i)
     return sentences

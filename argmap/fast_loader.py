@@ -152,21 +152,25 @@ class _Builder:
         if node.__class__ not in _LISTS:
             raise _GiveUp
         role = ROLE_OF_RELATION[relation]
-        letter = _LETTER[relation]
+        prefix = f"{parent}/{_LETTER[relation]}"
+        starts = self.starts
         result = []
         for index, item in enumerate(node or (), start=1):  # type: ignore[arg-type]
             if item.__class__ is not dict:
                 raise _GiveUp
-            position = self.position(item)
-            uid = f"{parent}/{letter}{index}"
+            _, line, column = starts[id(item)]
+            position = Position(line, column)
             if "linked" in item:
                 members = _keys(item, _LINKED_KEYS)["linked"]
                 if members.__class__ is not list or len(members) < 2:
                     raise _GiveUp
+                uid = f"{prefix}{index}"
                 kept = tuple(self.item(member, role, f"{uid}.{k}", depth, None) for k, member in enumerate(members, start=1))
                 result.append(Reason(kept, True, position))
+            elif "ref" in item:
+                result.append(Reason((self.item(item, role, "", depth, position),), False, position))
             else:
-                result.append(Reason((self.item(item, role, uid, depth, position),), False, position))
+                result.append(Reason((self.claim(item, role, f"{prefix}{index}", depth + 1, position),), False, position))
         return tuple(result)
 
     def item(self, node: object, role: str, uid: str, depth: int, position: Position | None) -> Claim | Ref:

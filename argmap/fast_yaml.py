@@ -46,7 +46,10 @@ _ODD_QUOTES = (
     re.compile(r"'(?<![^ \n]')(?:[^'\n]|'')*(?:\n|\Z)"),
 )
 _DOCUMENT_MARKER = re.compile(r"^(?:---|\.\.\.)(?: |$)|^%", re.M)
-_DEEP = (" " * 1000, "- - - - - - - - - - - - - - - -")  # yaml-rs's stack is the limit on nesting
+# yaml-rs crashes on nesting some 100,000 deep. Block nesting grows the indentation, except for list
+# items on one line ("- - - x"): refuse those and deep indentation, and the depth stays under 2,000.
+_DEEP_INDENT = "\n" + " " * 1000
+_ITEMS_ON_ONE_LINE = re.compile(r"-( +)-(?: |\n|\Z)")
 _EMPTY_LINE = re.compile(r"\n(?=\n)")
 _SPACES_LINE = re.compile(r"\n +(?=\n|\Z)")
 _PLAIN_FIRST = r"[^ \n\-?:,\[\]{}#&*!|>'\"%@`]"
@@ -157,7 +160,7 @@ def _plain_enough(text: str) -> bool:
     markers = ("\n---", "\n...", "\n%")
     if (any(m in text for m in markers) or text.startswith(("...", "%"))) and _DOCUMENT_MARKER.search(text):
         return False
-    return not any(deep in text for deep in _DEEP)
+    return _DEEP_INDENT not in text and not _ITEMS_ON_ONE_LINE.search(text)
 
 
 def _starts_node(text: str, index: int) -> bool:

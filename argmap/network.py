@@ -14,16 +14,19 @@ Gates are saved where they would only copy another: a reason of one member and n
 its member's gate, and a claim with one reason needs no OR. A 100,000-claim map makes a circuit
 of about as many gates. Example::
 
-    >>> net = Network(argmap.loads("thesis: {claim: T, assumption: true}"))  # doctest: +SKIP
-    >>> net.solve(); net.accepted(0)
+    >>> net = Network(argmap.loads("thesis: {claim: T, assumption: true}"))
+    >>> net.solve()         # rounds of the fixpoint
+    1
+    >>> net.accepted(0)     # fixpoint.TRUE
     1
 """
 
 from __future__ import annotations
 
-from typing import Callable, NamedTuple
+from collections.abc import Callable
+from typing import NamedTuple
 
-from .fixpoint import AND, FALSE, OR, TRUE, UNKNOWN, Circuit
+from .fixpoint import AND, FALSE, OR, TRUE, Circuit
 from .model import ArgumentMap, Claim, Reason
 
 #: ``Network.support`` for a grounded claim, and for a claim with nothing offered for it.
@@ -183,4 +186,3 @@ class Network:
     def circular(self, i: int) -> bool:
         """Whether claim ``i`` was found to hold itself up (made false as unfounded)."""
         return bool(self.unfounded[i])
-

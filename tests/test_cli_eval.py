@@ -15,7 +15,9 @@ from argmap.cli import app
 from tests.helpers import MAPS
 
 TUTORIAL = "maps/tutorial-eval.yaml"
-REJECTED = "thesis:\n  id: t\n  claim: T\n  assumption: true\n  objections:\n    - {id: o, claim: O, assumption: true}\n"
+REJECTED = (
+    "thesis:\n  id: t\n  claim: T\n  assumption: true\n  objections:\n    - {id: o, claim: O, assumption: true}\n"
+)
 
 
 @pytest.fixture
@@ -114,3 +116,12 @@ def test_check_json_carries_labels_only_with_eval(run):
 def test_check_eval_needs_json(run):
     result = run("check", TUTORIAL, "--eval")
     assert result.exit_code == 2 and "--format json" in result.stderr
+
+
+def test_render_eval_draws_each_claims_status(run):
+    labelled = run("render", TUTORIAL, "--eval", "--format", "dot", "-o", "-")
+    plain = run("render", TUTORIAL, "--format", "dot", "-o", "-")
+    assert labelled.exit_code == plain.exit_code == 0
+    assert "status-" not in plain.stdout
+    for status in ("accepted", "rejected", "undecided", "unsupported"):
+        assert f"status-{status}" in labelled.stdout

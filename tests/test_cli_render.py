@@ -117,5 +117,5 @@ def test_options_reach_the_drawing(run, maps):
         "--direction", "LR", "--wrap", "12", "--focus", "roots", "--depth", "1",
     )  # fmt: skip
     assert result.exit_code == 0
-    assert "rankdir=RL" in result.stdout and "evidence" not in result.stdout and "⚠" not in result.stdout
+    assert "rankdir=RL" in result.stdout and "evidence" not in result.stdout and "▲" not in result.stdout
     assert "prevent it.<br" in result.stdout and '"cool"' not in result.stdout

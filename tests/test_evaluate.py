@@ -58,7 +58,10 @@ CYCLE = f"""
 
 CASES = {
     "chain grounded at the bottom": (chain(EV), {"a": "accepted", "b": "accepted", "c": "accepted"}),
-    "chain with nothing at the bottom": (chain("note: nothing"), {"a": "unsupported", "b": "unsupported", "c": "unsupported"}),
+    "chain with nothing at the bottom": (
+        chain("note: nothing"),
+        {"a": "unsupported", "b": "unsupported", "c": "unsupported"},
+    ),
     "chain of an assumption": (chain(ASSUMED), {"a": "accepted", "b": "accepted", "c": "accepted"}),
     "linked group, one co-premise unsupported": (
         f"""
@@ -153,7 +156,9 @@ CASES = {
     ),
     "attack cycle": (CYCLE, {"t": "undecided", "a": "undecided", "b": "undecided"}),
     "attack cycle broken from outside": (
-        CYCLE.replace("                - ref: a", f"                - ref: a\n                - {{id: c, claim: C, {EV}}}"),
+        CYCLE.replace(
+            "                - ref: a", f"                - ref: a\n                - {{id: c, claim: C, {EV}}}"
+        ),
         {"c": "accepted", "b": "rejected", "a": "accepted", "t": "rejected"},
     ),
     "claim that attacks itself": (
@@ -481,9 +486,34 @@ def test_a_deep_chain_evaluates_without_recursion():
     text = "thesis:\n  id: t\n  claim: T\n  premises:\n    - linked:\n" + "\n".join(members) + "\n"
     result = argmap.evaluate(argmap.loads(text))
     assert result.thesis.status == "accepted"
-    assert set(label.status for label in result.labels.values()) == {"accepted"}
+    assert {label.status for label in result.labels.values()} == {"accepted"}
     broken = argmap.evaluate(argmap.loads(text.replace(EV, "note: nothing")))
     assert broken.thesis.status == "unsupported" and broken.labels["c0"].status == "unsupported"
+
+
+def settled_one_after_another(k: int) -> str:
+    """k support loops x<->y; loop j's outside support z is attacked by w, which loop j-1 attacks."""
+    lines = ["thesis:", "  id: t", "  claim: T", "  premises:", "    - linked:"]
+    for j in range(k):
+        lines += [f"        - {{id: x{j}, claim: X, premises: [{{id: y{j}, claim: Y, premises: [{{ref: x{j}}}]}}"]
+        if j:
+            lines[-1] += f", {{id: z{j}, claim: Z, {ASSUMED}, objections: [{{id: w{j}, claim: W, {ASSUMED}"
+            lines[-1] += f", objections: [{{ref: x{j - 1}}}]}}]}}"
+        lines[-1] += "]}"
+    return "\n".join(lines) + "\n"
+
+
+@pytest.mark.parametrize("k", [3, 400])
+def test_loops_settled_one_after_another(k):
+    """Each loop is found unfounded only once the loop before it is: the solver must not need one
+    pass over the whole map per loop (this is the case that would make it quadratic)."""
+    m = argmap.loads(settled_one_after_another(k))
+    got = {uid: label.status for uid, label in argmap.evaluate(m).labels.items()}
+    assert {got[f"x{j}"] for j in range(k)} == {"unsupported"}
+    assert {got[f"z{j}"] for j in range(1, k)} == {"rejected"}
+    assert {got[f"w{j}"] for j in range(1, k)} == {"accepted"}
+    if k < 10:
+        assert got == reference(m)
 
 
 def test_the_seed_map_evaluates():
@@ -576,7 +606,9 @@ def claim_dicts(children: st.SearchStrategy | None, relations: tuple[str, ...]) 
 def random_claim(relations: tuple[str, ...]) -> st.SearchStrategy:
     def item(inner: st.SearchStrategy) -> st.SearchStrategy:
         ref = st.fixed_dictionaries({"ref": IDS})
-        return st.one_of(inner, ref, st.fixed_dictionaries({"linked": st.lists(st.one_of(inner, ref), min_size=2, max_size=2)}))
+        return st.one_of(
+            inner, ref, st.fixed_dictionaries({"linked": st.lists(st.one_of(inner, ref), min_size=2, max_size=2)})
+        )
 
     return st.recursive(claim_dicts(None, relations), lambda inner: claim_dicts(item(inner), relations), max_leaves=14)
 

@@ -104,13 +104,13 @@ def test_checks_are_drawn_and_can_be_left_out():
     marked = nodes(render(m, PURE))
     unsupported = marked["claim-roots"]
     assert "unsupported-premise" in unsupported.get("class").split()
-    assert "⚠ unsupported" in text_of(unsupported)
+    assert "▲ unsupported" in text_of(unsupported)
     assert "stroke-dasharray" in ET.tostring(unsupported, encoding="unicode")
-    assert "⚠ unanswered" in text_of(marked["claim-trees/o2"])
+    assert "▲ unanswered" in text_of(marked["claim-trees/o2"])
     assumed = marked["claim-cool/u1"]
     assert "assumption" in assumed.get("class").split() and "assumed" in text_of(assumed)
     plain = nodes(render(m, RenderOptions(engine="pure", checks=False)))
-    assert "⚠" not in text_of(plain["claim-roots"]) and "unsupported-premise" not in plain["claim-roots"].get("class")
+    assert "▲" not in text_of(plain["claim-roots"]) and "unsupported-premise" not in plain["claim-roots"].get("class")
 
 
 def test_linked_premises_meet_in_one_junction_and_independent_ones_have_their_own_arrow():

@@ -156,7 +156,7 @@ class _Diagram:
         name = self.names[id(claim)]
         rules = self.rules.get(claim.uid, []) if name == claim.uid else []
         look = style.ROLES[claim.role]
-        marks = [(style.MARKS.get(rule, f"⚠ {rule}"), style.WARNING) for rule in rules]
+        marks = [(style.MARKS.get(rule, f"▲ {rule}"), style.WARNING) for rule in rules]
         classes = ["claim", claim.role, *rules]
         attrs = {"fillcolor": look.fill, "color": look.border, "style": "rounded,filled"}
         if claim.role == "thesis":
@@ -172,7 +172,7 @@ class _Diagram:
         status = getattr(status, "status", status)  # an evaluation Label, or its status as text
         if status is not None:
             line = style.LABELS.get(status, (str(status), style.GREY))
-            if line not in marks:  # "⚠ unsupported" from the checks already says it
+            if line not in marks:  # "▲ unsupported" from the checks already says it
                 marks.append(line)
             classes.append(f"status-{status}" if status in style.LABELS else "status")
         self.seen.add(claim.role)

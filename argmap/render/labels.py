@@ -82,14 +82,14 @@ def claim(claim: Claim, word: str, marks: list[tuple[str, str]], wrap: int, cut:
     for text, colour in marks:
         parts += [small(line, colour, style.EVIDENCE_SIZE) for line in wrapped(text, wrap + 8)]
     if cut:
-        parts.append(small("▸ more below, not drawn"))
+        parts.append(small("► more below, not drawn"))
     return "<" + "".join(parts) + ">"
 
 
 def missing(target: str, wrap: int) -> str:
     """The label of a ref that names no claim."""
     lines = "".join(line + BR for line in wrapped(f"ref: {target}", wrap))
-    return "<" + small(style.MISSING.word) + lines + small("⚠ no claim has this id", style.WARNING) + ">"
+    return "<" + small(style.MISSING.word) + lines + small("▲ no claim has this id", style.WARNING) + ">"
 
 
 def citation(argmap: ArgumentMap, evidence: Evidence) -> str:

@@ -56,9 +56,9 @@ RELATIONS: dict[str, Arrow] = {
 
 #: Marks for what ``argmap check`` finds, by rule id: the line shown in the node.
 MARKS: dict[str, str] = {
-    "unsupported-premise": "⚠ unsupported",
-    "unsupported-thesis": "⚠ unsupported",
-    "unanswered-objection": "⚠ unanswered",
+    "unsupported-premise": "▲ unsupported",
+    "unsupported-thesis": "▲ unsupported",
+    "unanswered-objection": "▲ unanswered",
 }
 #: The legend entry that explains each mark.
 MARK_KEYS = {
@@ -71,8 +71,8 @@ DASHED_RULES = frozenset({"unsupported-premise", "unsupported-thesis"})
 
 #: Evaluation labels (``RenderOptions.labels``): the status line's text and colour.
 LABELS: dict[str, tuple[str, str]] = {
-    "accepted": ("✔ accepted", "#2e7d32"),
-    "rejected": ("✘ rejected", "#c62828"),
+    "accepted": ("√ accepted", "#2e7d32"),
+    "rejected": ("× rejected", "#c62828"),
     "undecided": ("? undecided", "#6d6d6d"),
-    "unsupported": ("⚠ unsupported", "#c62828"),
+    "unsupported": ("▲ unsupported", "#c62828"),
 }
