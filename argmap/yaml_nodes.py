@@ -6,12 +6,13 @@ and lets the loader see what PyYAML would hide: duplicate keys, merge keys and a
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import yaml
 from yaml.nodes import MappingNode, Node, SequenceNode
 
-from .limits import MAX_EXPANDED_NODES
+from .limits import MAX_EXPANDED_NODES, MAX_YAML_DEPTH
 from .problems import LoadError, Problem
 
 try:  # libyaml's C parser is several times faster; PyYAML's pure one does the same work.
@@ -26,6 +27,8 @@ def _error(path: Path, rule: str, message: str, line: int, column: int) -> LoadE
 
 def compose(text: str, path: Path) -> Node:
     """The document's root node; a :class:`LoadError` for anything that is not one YAML document."""
+    if _may_nest_deeply(text):
+        _refuse_deep_nesting(text, path)
     try:
         root = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as error:
@@ -50,6 +53,47 @@ def compose(text: str, path: Path) -> Node:
     if "&" in text:  # no anchor, no alias: nothing can expand
         _refuse_alias_bomb(root, path)
     return root
+
+
+# Block nesting needs more indentation or, on one line, an indicator per level ("- - - x"); flow
+# nesting needs a bracket per level. Below these bounds a document cannot nest MAX_YAML_DEPTH deep.
+_DEEP_INDENT = " " * (MAX_YAML_DEPTH // 4)
+_COMPACT_NESTING = re.compile(rf"(?:[-?] +){{{MAX_YAML_DEPTH // 10}}}")
+
+
+def _may_nest_deeply(text: str) -> bool:
+    """False if the text surely nests less than MAX_YAML_DEPTH deep (a quick over-estimate)."""
+    return (
+        "\n" + _DEEP_INDENT in text
+        or text.startswith(_DEEP_INDENT)
+        or text.count("[") + text.count("{") >= MAX_YAML_DEPTH // 4
+        or _COMPACT_NESTING.search(text) is not None
+    )
+
+
+def _refuse_deep_nesting(text: str, path: Path) -> None:
+    """Refuse documents nested deeper than MAX_YAML_DEPTH, before libyaml's recursive composer crashes.
+
+    Reads only the parser's events, which libyaml produces without recursion.
+    """
+    depth = 0
+    try:
+        for event in yaml.parse(text, Loader=_Loader):
+            if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
+                depth += 1
+                if depth > MAX_YAML_DEPTH:
+                    mark = event.start_mark
+                    raise _error(
+                        path,
+                        "too-deep",
+                        f"the YAML nests more than {MAX_YAML_DEPTH:,} levels deep (MAX_YAML_DEPTH)",
+                        mark.line + 1,
+                        mark.column + 1,
+                    )
+            elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+                depth -= 1
+    except yaml.YAMLError:
+        return  # composing meets the same error first and reports it
 
 
 def _refuse_alias_bomb(root: Node, path: Path) -> None:

@@ -85,3 +85,39 @@ def test_every_text_lies_inside_its_box(browser, path, tmp_path):
             if a < x0 - slack or b < y0 - slack or c > x1 + slack or d > y1 + slack:
                 spilled.append(f"{node['id']}: {text!r} {(a, b, c, d)} outside {(x0, y0, x1, y1)}")
     assert not spilled, "\n".join(spilled)
+
+
+HOSTILE_TEXTS = [
+    "<script>window.__pwned = 1</script> must stay text",
+    '<img src=x onerror="window.__pwned = 2"> & &amp; "quoted" \\l \\n } ] { [ |',
+    "]]> <![CDATA[ x ]]> <!-- comment --> <svg onload=\"window.__pwned = 3\">",
+]
+
+
+def test_markup_in_claims_runs_no_script_and_shows_as_written(browser, tmp_path):
+    """Claim text, quotes and sources that look like markup are drawn as the characters written."""
+    import json
+
+    quoted = [json.dumps(text) for text in HOSTILE_TEXTS]
+    text = (
+        f"title: {quoted[2]}\n"
+        f"sources:\n  s: {{author: {quoted[0]}, date: '2020'}}\n"
+        f"thesis:\n  id: t\n  claim: {quoted[0]}\n  premises:\n"
+        f"    - claim: {quoted[1]}\n      evidence: [{{quote: {quoted[2]}, source: s}}]\n"
+        f"  objections:\n    - claim: {quoted[2]}\n      assumption: true\n"
+    )
+    path = tmp_path / "hostile.yaml"
+    path.write_text(text, encoding="utf-8")
+    options = RenderOptions(format="svg", wrap=400)
+    svg = tmp_path / "hostile.svg"
+    svg.write_bytes(render(argmap.load(path), options))
+    page = browser.new_page()
+    dialogs: list[str] = []
+    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    page.goto(svg.as_uri())
+    assert page.evaluate("() => window.__pwned") is None and dialogs == []
+    assert page.evaluate("() => document.querySelectorAll('script, img, foreignObject').length") == 0
+    shown = page.evaluate("() => Array.from(document.querySelectorAll('text')).map(t => t.textContent).join('\\n')")
+    page.close()
+    for hostile in HOSTILE_TEXTS:
+        assert " ".join(hostile.split()) in " ".join(shown.split())

@@ -83,6 +83,9 @@ TRICKY = {
     "indented root": "  thesis:\n    claim: A\n",
     "trailing spaces": "thesis:   \n  claim: A   \n   \n  premises: \n    - claim: B  \n",
     "key on next line": "thesis:\n  claim:\n    A on the next line\n",
+    "nested a little": "thesis:\n  claim: A\n  note:\n" + "".join("  " * i + "   - b:\n" for i in range(1, 60)),
+    "deep items on one line": "thesis:\n  claim: A\n  tags:\n    " + "-  " * 50_000 + "x\n",
+    "deep flow": "thesis: " + "[" * 50_000 + "]" * 50_000 + "\n",
 }
 
 
@@ -173,6 +176,18 @@ def test_auto_takes_the_fast_path_only_for_large_maps(monkeypatch: pytest.Monkey
     argmap.loads(TRICKY["comments"], "small.yaml")
     argmap.loads(generate(3000, 5), "large.yaml")
     assert [Path(p).name for p in calls] == ["large.yaml"]
+
+
+@pytest.mark.parametrize(
+    "text, line, column",
+    [("-  " * 100_000 + "x\n", 1, 3001), ("- " * 100_000 + "x\n", 1, 2001), ("a: " + "{a: " * 100_000 + "\n", 1, 4000)],
+    ids=["list items, two spaces", "list items", "flow mappings"],
+)
+def test_deep_nesting_is_refused_before_any_parser_overflows_its_stack(text: str, line: int, column: int) -> None:
+    # Both yaml-rs and libyaml's composer recurse, and crash (not raise) some 30,000 levels deep.
+    with pytest.raises(argmap.LoadError) as error:
+        argmap.loads(text, "deep.yaml")
+    assert [(p.rule, p.line, p.column) for p in error.value.problems] == [("too-deep", line, column)]
 
 
 # Random maps made of the format's parts, written in the styles people and programs write.

@@ -112,3 +112,25 @@ def test_random_yaml_documents_never_crash(tmp_path_factory, document):
 @given(st.text(alphabet=st.sampled_from(list("thesis:claim- []{}&*!|>'\"#\n\t x<?,")), max_size=120))
 def test_yaml_shaped_noise_never_crashes(tmp_path_factory, text):
     _exit_ok(text.encode(), tmp_path_factory)
+
+
+@given(MAPS)
+def test_maps_built_from_the_formats_parts_render_to_dot(document):
+    from argmap.render import RenderOptions, dot_source
+
+    m = argmap.loads(yaml.safe_dump(document, allow_unicode=True, sort_keys=False), "random.yaml")
+    source = dot_source(m, RenderOptions(format="dot"))
+    assert source.startswith(("digraph", "strict digraph")) and source.rstrip().endswith("}")
+    assert source == dot_source(m, RenderOptions(format="dot"))  # the same map, the same bytes
+
+
+@settings(max_examples=40 if os.environ.get("CI") else 10, deadline=None)
+@given(MAPS)
+def test_maps_built_from_the_formats_parts_render_to_svg(document):
+    from xml.etree import ElementTree
+
+    from argmap.render import RenderOptions, render
+
+    m = argmap.loads(yaml.safe_dump(document, allow_unicode=True, sort_keys=False), "random.yaml")
+    svg = render(m, RenderOptions(format="svg", engine="pure"))
+    assert ElementTree.fromstring(svg).tag.endswith("svg")
