@@ -19,8 +19,19 @@ from pathlib import Path
 
 from .fast_yaml import Document, is_text, read
 from .limits import MAX_CLAIM_DEPTH, MAX_CLAIMS
-from .loader import CLAIM_KEYS, EVIDENCE_KEYS, ID_PATTERN, SOURCE_KEYS, TOP_KEYS, _LETTER
-from .model import EVIDENCE_KINDS, RELATIONS, ROLE_OF_RELATION, ArgumentMap, Claim, Evidence, Position, Reason, Ref, Source
+from .loader import _LETTER, CLAIM_KEYS, EVIDENCE_KEYS, ID_PATTERN, SOURCE_KEYS, TOP_KEYS
+from .model import (
+    EVIDENCE_KINDS,
+    RELATIONS,
+    ROLE_OF_RELATION,
+    ArgumentMap,
+    Claim,
+    Evidence,
+    Position,
+    Reason,
+    Ref,
+    Source,
+)
 
 _CLAIM_KEYS = frozenset(CLAIM_KEYS)
 _EVIDENCE_KEYS = frozenset(EVIDENCE_KEYS)
@@ -30,6 +41,7 @@ _EVIDENCE_KINDS = frozenset(EVIDENCE_KINDS)
 _LINKED_KEYS = frozenset(("linked",))
 _REF_KEYS = frozenset(("ref",))
 _LISTS = (list, type(None))  # an empty value (`premises:`) is an empty list to the loader
+_ABSENT = object()
 
 
 class _GiveUp(Exception):
@@ -165,12 +177,16 @@ class _Builder:
                 if members.__class__ is not list or len(members) < 2:
                     raise _GiveUp
                 uid = f"{prefix}{index}"
-                kept = tuple(self.item(member, role, f"{uid}.{k}", depth, None) for k, member in enumerate(members, start=1))
+                kept = tuple(
+                    self.item(member, role, f"{uid}.{k}", depth, None) for k, member in enumerate(members, start=1)
+                )
                 result.append(Reason(kept, True, position))
             elif "ref" in item:
                 result.append(Reason((self.item(item, role, "", depth, position),), False, position))
             else:
-                result.append(Reason((self.claim(item, role, f"{prefix}{index}", depth + 1, position),), False, position))
+                result.append(
+                    Reason((self.claim(item, role, f"{prefix}{index}", depth + 1, position),), False, position)
+                )
         return tuple(result)
 
     def item(self, node: object, role: str, uid: str, depth: int, position: Position | None) -> Claim | Ref:
@@ -186,33 +202,38 @@ class _Builder:
 
     def evidence(self, node: object) -> Evidence:
         entries = _keys(node, _EVIDENCE_KEYS)
-        is_quote = "quote" in entries
-        if is_quote == ("text" in entries):
+        get = entries.get
+        quote, described = get("quote", _ABSENT), get("text", _ABSENT)
+        is_quote = quote is not _ABSENT
+        if is_quote == (described is not _ABSENT):
             raise _GiveUp
-        body = _text(entries["quote" if is_quote else "text"])
+        body = _text(quote if is_quote else described)
+        _, line, column = self.starts[id(entries)]
         source_key = source = source_position = None
-        if "source" in entries:
-            value = entries["source"]
-            if value.__class__ is dict:
-                source = self.source(value, None)
-                source_position = source.position
-            else:
-                source_key = _text(value)
-                at = self.doc.value_position(entries, "source")
-                if at is None:
-                    raise _GiveUp
-                source_position = Position(*at)
-        kind = _text(entries["kind"]) if "kind" in entries else None
-        if kind is not None and kind not in _EVIDENCE_KINDS:
+        value = get("source", _ABSENT)
+        if value.__class__ is dict:
+            source = self.source(value, None)
+            source_position = source.position
+        elif value is not _ABSENT:
+            source_key = _text(value)
+            at = self.doc.value_position(entries, "source")
+            if at is None:
+                raise _GiveUp
+            source_position = Position(*at)
+        kind = get("kind", _ABSENT)
+        if kind is _ABSENT:
+            kind = None
+        elif _text(kind) not in _EVIDENCE_KINDS:
             raise _GiveUp
+        locator, url = get("locator", _ABSENT), get("url", _ABSENT)
         return Evidence(
-            position=self.position(entries),
+            position=Position(line, column),
             text=" ".join(body.split()),
             is_quote=is_quote,
             source_key=source_key,
             source=source,
             source_position=source_position,
             kind=kind,
-            locator=_text(entries["locator"]) if "locator" in entries else None,
-            url=_text(entries["url"]) if "url" in entries else None,
+            locator=None if locator is _ABSENT else _text(locator),
+            url=None if url is _ABSENT else _text(url),
         )

@@ -45,7 +45,7 @@ _ODD_QUOTES = (
     re.compile(r"\"(?<![^ \n]\")[^\"\\\n]*(?:\\|\n|\Z)"),
     re.compile(r"'(?<![^ \n]')(?:[^'\n]|'')*(?:\n|\Z)"),
 )
-_DOCUMENT_MARKER = re.compile(r"^(?:---|\.\.\.)(?: |$)|^%", re.M)
+_DOCUMENT_MARKER = re.compile(r"^(?:---|\.\.\.)(?: |$)|^%", re.MULTILINE)
 # yaml-rs crashes on nesting some 100,000 deep. Block nesting grows the indentation, except for list
 # items on one line ("- - - x"): refuse those and deep indentation, and the depth stays under 2,000.
 _DEEP_INDENT = "\n" + " " * 1000
@@ -192,41 +192,65 @@ def _mapping_starts(text: str, root: dict) -> dict[int, tuple[int, int, int]] | 
         if nested is not None:
             starts.append(nested)
     starts.sort()
-    found: dict[int, tuple[int, int, int]] = {}
-    line, previous = 1, 0
-    checked_keys: set[str] = set()
-    entries = index = 0
-    count, rfind, startswith = text.count, text.rfind, text.startswith  # the loop runs per mapping
-    stack: list[object] = [root]
-    pop, extend = stack.pop, stack.extend
-    while stack:
-        node = pop()
-        if node.__class__ is list:
-            entries += len(node)  # type: ignore[arg-type]
-            extend(reversed([v for v in node if v.__class__ is dict or v.__class__ is list]))  # type: ignore[attr-defined]
-            continue
-        if index >= len(starts):
-            return None
-        offset = starts[index]
-        index += 1
-        entries += len(node)  # type: ignore[arg-type]
-        if not checked_keys.issuperset(node):  # type: ignore[arg-type]
-            for key in node:  # type: ignore[attr-defined]
+    walk = _Walk(text, starts)
+    try:
+        walk.mapping(root)
+    except (_Mismatch, StopIteration, RecursionError):
+        return None
+    if walk.matched != len(starts) or walk.entries - len(item_starts) != _content_lines(text):
+        return None
+    return walk.found
+
+
+class _Mismatch(Exception):
+    """A mapping does not start where the next place a mapping can start is."""
+
+
+class _Walk:
+    """Visits the mappings in document order (recursively: the screens keep nesting shallow)."""
+
+    def __init__(self, text: str, starts: list[int]) -> None:
+        self.text = text
+        self.next_start = iter(starts).__next__
+        self.found: dict[int, tuple[int, int, int]] = {}
+        self.matched = 0
+        self.entries = 0  # keys and list items: one per content line, but for "- key:"
+        self.line = 1
+        self.previous = 0
+        self.checked_keys: set[str] = set()
+
+    def mapping(self, node: dict) -> None:
+        text, offset = self.text, self.next_start()
+        self.matched += 1
+        self.entries += len(node)
+        if not self.checked_keys.issuperset(node):
+            for key in node:
                 if key.__class__ is not str or not key or len(key) > 1000 or plain_tag(key) != _STR:
-                    return None  # a key PyYAML would not read as a string (or too long): not ours
-                checked_keys.add(key)
-        for first_key in node:  # type: ignore[attr-defined]
+                    raise _Mismatch  # a key PyYAML would not read as a string (or too long): not ours
+                self.checked_keys.add(key)
+        for first_key in node:
             break
         end = offset + len(first_key)
-        if not startswith(first_key, offset) or text[end : end + 1] not in (":", " "):
-            return None
-        line += count("\n", previous, offset)
-        previous = offset
-        found[id(node)] = (offset, line, offset - rfind("\n", 0, offset))
-        extend(reversed([v for v in node.values() if v.__class__ is dict or v.__class__ is list]))  # type: ignore[attr-defined]
-    if index != len(starts):
-        return None
-    return found if entries - len(item_starts) == _content_lines(text) else None
+        if not text.startswith(first_key, offset) or text[end : end + 1] not in (":", " "):
+            raise _Mismatch
+        self.line += text.count("\n", self.previous, offset)
+        self.previous = offset
+        self.found[id(node)] = (offset, self.line, offset - text.rfind("\n", 0, offset))
+        for value in node.values():
+            kind = value.__class__
+            if kind is dict:
+                self.mapping(value)
+            elif kind is list:
+                self.sequence(value)
+
+    def sequence(self, node: list) -> None:
+        self.entries += len(node)
+        for item in node:
+            kind = item.__class__
+            if kind is dict:
+                self.mapping(item)
+            elif kind is list:
+                self.sequence(item)
 
 
 def _content_lines(text: str) -> int:

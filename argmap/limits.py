@@ -15,8 +15,8 @@ MAX_CLAIMS = 200_000
 MAX_CLAIM_DEPTH = 100
 #: Most YAML nodes a document may expand to through aliases (against "billion laughs").
 MAX_EXPANDED_NODES = 2_000_000
-#: Deepest nesting of YAML lists and mappings (libyaml's composer overflows the C stack near 30,000).
-MAX_YAML_DEPTH = 1_000
+#: Deepest nesting of YAML lists and mappings (libyaml's composer overflows the C stack near 25,000).
+MAX_YAML_DEPTH = 12_000
 #: Most problems reported for one file that cannot be loaded; the rest are counted.
 MAX_LOAD_PROBLEMS = 100
 #: Longest time a diagram layout may take, in seconds.

@@ -55,19 +55,20 @@ def compose(text: str, path: Path) -> Node:
     return root
 
 
-# Block nesting needs more indentation or, on one line, an indicator per level ("- - - x"); flow
-# nesting needs a bracket per level. Below these bounds a document cannot nest MAX_YAML_DEPTH deep.
-_DEEP_INDENT = " " * (MAX_YAML_DEPTH // 4)
-_COMPACT_NESTING = re.compile(rf"(?:[-?] +){{{MAX_YAML_DEPTH // 10}}}")
+# Block nesting needs more indentation per level, or an indicator per level on one line ("- - x");
+# flow nesting needs a bracket per level. Without those a document cannot nest MAX_YAML_DEPTH deep.
+_DEEP_INDENT = "\n" + " " * (MAX_YAML_DEPTH // 4)
+# Each starts with a literal, so that the regular expression engine skips through large maps.
+_COMPACT_NESTING = (re.compile(r"- +[-?](?: |\n|\Z)"), re.compile(r"\? +[-?](?: |\n|\Z)"))
 
 
 def _may_nest_deeply(text: str) -> bool:
     """False if the text surely nests less than MAX_YAML_DEPTH deep (a quick over-estimate)."""
     return (
-        "\n" + _DEEP_INDENT in text
-        or text.startswith(_DEEP_INDENT)
+        _DEEP_INDENT in text
+        or text.startswith(_DEEP_INDENT[1:])
         or text.count("[") + text.count("{") >= MAX_YAML_DEPTH // 4
-        or _COMPACT_NESTING.search(text) is not None
+        or any(nesting.search(text) for nesting in _COMPACT_NESTING)
     )
 
 

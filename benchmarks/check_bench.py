@@ -44,7 +44,11 @@ def measure(command: list[str], runs: int, env: dict[str, str] | None = None) ->
 
 def machine() -> str:
     model = next(
-        (line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines() if line.startswith("model name")),
+        (
+            line.split(":", 1)[1].strip()
+            for line in Path("/proc/cpuinfo").read_text().splitlines()
+            if line.startswith("model name")
+        ),
         platform.processor() or "unknown CPU",
     )
     pages = os.sysconf("SC_PHYS_PAGES") * os.sysconf("SC_PAGE_SIZE")
@@ -66,11 +70,15 @@ def main() -> None:
             path = Path(folder) / f"map-{size}.yaml"
             with path.open("w", encoding="utf-8") as out:  # in another process: a child forked from a
                 # big benchmark process would count the parent's memory in its own peak
-                subprocess.run([sys.executable, str(Path(__file__).parent / "generate.py"), str(size)], stdout=out, check=True)
+                subprocess.run(
+                    [sys.executable, str(Path(__file__).parent / "generate.py"), str(size)], stdout=out, check=True
+                )
             for reader in ("auto", "pyyaml") if size >= 10_000 else ("auto",):
                 env = {**os.environ, "ARGMAP_YAML": reader}
                 seconds, mib = measure([*argmap, "check", "--format", "json", str(path)], runs, env)
-                name = f"`argmap check --format json`, {size:,} claims" + (", PyYAML only" if reader == "pyyaml" else "")
+                name = f"`argmap check --format json`, {size:,} claims" + (
+                    ", PyYAML only" if reader == "pyyaml" else ""
+                )
                 rows.append((name, f"{path.stat().st_size / 1e6:.2f} MB", seconds, mib))
                 if reader == "auto":
                     times[f"check {size}"] = seconds
