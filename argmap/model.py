@@ -1,7 +1,9 @@
 """The argument map as immutable values.
 
 A map is a tree of claims written in YAML, made into a graph by ``ref`` items. Every value keeps the
-1-based line and column where it was written so that problems can point at it.
+1-based line and column where it was written so that problems can point at it. The values are
+named tuples: immutable, and several times cheaper to create than frozen dataclasses, which
+matters for maps of 100,000 claims.
 
 The relations a claim can hold, each a tuple of :class:`Reason`:
 
@@ -19,7 +21,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterator, Literal, Union
+from typing import Iterator, Literal, NamedTuple, Union
 
 Role = Literal["thesis", "premise", "objection", "rebuttal", "undercut"]
 RELATIONS: tuple[str, ...] = ("premises", "objections", "rebuttals", "undercuts")
@@ -42,8 +44,7 @@ EVIDENCE_KINDS: tuple[str, ...] = (
 )
 
 
-@dataclass(frozen=True, slots=True, order=True)
-class Position:
+class Position(NamedTuple):
     """A 1-based line and column in the map's file."""
 
     line: int
@@ -53,8 +54,7 @@ class Position:
         return f"{self.line}:{self.column}"
 
 
-@dataclass(frozen=True, slots=True)
-class Source:
+class Source(NamedTuple):
     """A citable source: a key of the map's ``sources`` or an inline mapping on evidence."""
 
     key: str | None
@@ -75,8 +75,7 @@ class Source:
         return f"{who} ({year})" if year.isdigit() else who
 
 
-@dataclass(frozen=True, slots=True)
-class Evidence:
+class Evidence(NamedTuple):
     """What grounds a claim: a verbatim ``quote`` or a described ``text``, with its source."""
 
     position: Position
@@ -92,16 +91,14 @@ class Evidence:
     url: str | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class Ref:
+class Ref(NamedTuple):
     """An item that stands for the claim whose id is ``target``."""
 
     target: str
     position: Position
 
 
-@dataclass(frozen=True, slots=True)
-class Claim:
+class Claim(NamedTuple):
     """One claim of the map, with everything written beneath it."""
 
     #: The explicit id, else a stable generated one (``#thesis/p2/o1``; ``#`` never occurs in ids).
@@ -134,8 +131,7 @@ class Claim:
 Item = Union[Claim, Ref]
 
 
-@dataclass(frozen=True, slots=True)
-class Reason:
+class Reason(NamedTuple):
     """A premise on its own (one member) or a ``linked`` group of co-premises."""
 
     members: tuple[Item, ...]
