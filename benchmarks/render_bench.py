@@ -13,6 +13,7 @@ Argdown's command line (19 s for 5,000 claims on a 2-core machine).
 
 from __future__ import annotations
 
+import os
 import shutil
 import statistics
 import subprocess
@@ -24,18 +25,25 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from generate import generate
 
-SIZES = (100, 1000, 5000)
+SIZES = (100, 1000, 5000, 10000)
 BUDGET_SECONDS = {1000: 2.0, 5000: 3.8}
 RUNS = 3
 
 
-def time_command(command: list[str]) -> float:
-    times = []
+def time_command(command: list[str]) -> tuple[float, float]:
+    """Median wall-clock seconds over RUNS runs, and the peak memory (MiB) of the command and its children."""
+    times, peaks = [], []
     for _ in range(RUNS):
         start = time.perf_counter()
-        subprocess.run(command, check=True, capture_output=True)
+        process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+        # wait4's usage covers the child and the descendants it waited for: the layout program too.
+        _, status, usage = os.wait4(process.pid, 0)
         times.append(time.perf_counter() - start)
-    return statistics.median(times)
+        if os.waitstatus_to_exitcode(status) != 0:
+            raise SystemExit(f"{' '.join(command)} failed: {process.stderr.read().decode()}")
+        process.stderr.close()
+        peaks.append(usage.ru_maxrss / 1024)
+    return statistics.median(times), max(peaks)
 
 
 def stages(path: Path) -> str:
@@ -62,20 +70,20 @@ def main() -> int:
         print("(no Graphviz 'dot' installed: the system engine is not timed)")
     over = []
     with tempfile.TemporaryDirectory() as folder:
-        print(f"{'claims':>7}  " + "  ".join(f"{name:>8}" for name in engines))
+        print(f"{'claims':>7}  " + "  ".join(f"{name + ' (s, MiB)':>18}" for name in engines))
         for size in SIZES:
             path = Path(folder) / f"map-{size}.yaml"
             path.write_text(generate(size), encoding="utf-8")
             row = []
             for name in engines:
                 out = Path(folder) / f"map-{size}-{name}.svg"
-                seconds = time_command(
+                seconds, peak = time_command(
                     [sys.executable, "-m", "argmap", "render", str(path), "-o", str(out), "--engine", name]
                 )
-                row.append(seconds)
+                row.append((seconds, peak))
                 if seconds > BUDGET_SECONDS.get(size, float("inf")):
                     over.append(f"{size} claims with {name}: {seconds:.2f} s > {BUDGET_SECONDS[size]} s")
-            print(f"{size:>7}  " + "  ".join(f"{s:>7.2f}s" for s in row))
+            print(f"{size:>7}  " + "  ".join(f"{s:>9.2f} {m:>7.0f}" for s, m in row))
             if "--stages" in sys.argv:
                 print(f"         {stages(path)}")
     for line in over:
