@@ -14,6 +14,8 @@ from typing import List, Optional
 
 import typer
 
+from .cli_common import EXIT_OK, EXIT_PROBLEMS, EXIT_UNUSABLE, console, fail, print_load_error
+
 app = typer.Typer(
     name="argmap",
     help="Argument maps in YAML: check them like code, evaluate them, draw them.",
@@ -23,7 +25,6 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 
-EXIT_OK, EXIT_PROBLEMS, EXIT_UNUSABLE = 0, 1, 2
 
 
 class ReportFormat(str, Enum):
@@ -31,35 +32,6 @@ class ReportFormat(str, Enum):
     json = "json"
     github = "github"
     sarif = "sarif"
-
-
-def _fail(message: str) -> typer.Exit:
-    """Print an error to stderr and return the exit to raise (code 2)."""
-    sys.stderr.write(f"argmap: error: {message}\n")
-    return typer.Exit(EXIT_UNUSABLE)
-
-
-def _print_load_error(error: object) -> None:
-    for p in error.problems:  # type: ignore[attr-defined]
-        sys.stderr.write(f"{p.file}:{p.line}:{p.column}: error [{p.rule}] {p.message}\n")
-
-
-def _console(stderr: bool = False):  # noqa: ANN202 - rich is imported lazily
-    from rich.console import Console
-
-    stream = sys.stderr if stderr else sys.stdout
-    # Piped output is read by programs and pagers: never wrap or crop it at 80 columns.
-    width = None if stream.isatty() else 100_000
-    return Console(file=stream, highlight=False, width=width)
-
-
-def _config(path: Path, config_file: Optional[Path], select, ignore, sources):  # noqa: ANN001, ANN202
-    from . import config
-
-    try:
-        return config.for_map(path, config_file).with_cli(select, ignore, sources)
-    except config.ConfigError as error:
-        raise _fail(str(error)) from None
 
 
 @app.command()
@@ -82,18 +54,18 @@ def check(
     from .formats import render, summary
 
     if with_eval and format is not ReportFormat.json:
-        raise _fail("--eval needs --format json; for the labelled tree, run 'argmap eval MAP'")
+        raise fail("--eval needs --format json; for the labelled tree, run 'argmap eval MAP'")
     try:  # each map gets its own settings file's settings, with these options on top
         results = check_paths(paths, Settings(config_file, select, ignore, sources))
     except ConfigError as error:
-        raise _fail(str(error)) from None
+        raise fail(str(error)) from None
     report = render(format.value, results)
     if with_eval:
         report = cli_eval.add_evaluations(report, results)
     if isinstance(report, str):
         sys.stdout.write(report)
     else:
-        _console().print(report, end="")
+        console().print(report, end="")
     counts = summary(results)
     if counts["unreadable"]:
         raise typer.Exit(EXIT_UNUSABLE)
@@ -111,21 +83,25 @@ def show(
     Example: argmap show maps/bandow-iraq.yaml --eval
     """
     from .checker import check as run_checks
+    from .config import ConfigError, Settings
     from .loader import load
     from .problems import LoadError
     from .tree_view import tree
 
     try:
         argmap = load(path)
+        settings = Settings().for_map(path)  # the map's own argmap.toml, as 'argmap check' uses
     except LoadError as error:
-        _print_load_error(error)
+        print_load_error(error)
         raise typer.Exit(EXIT_UNUSABLE) from None
+    except ConfigError as error:
+        raise fail(str(error)) from None
     labels = None
     if with_eval:
         from .evaluation import evaluate
 
         labels = evaluate(argmap).labels
-    _console().print(tree(argmap, run_checks(argmap), labels))
+    console().print(tree(argmap, run_checks(argmap, settings), labels))
 
 
 @app.command()
@@ -143,7 +119,7 @@ def rules(
             import difflib
 
             close = difflib.get_close_matches(rule_id, list(RULES), n=1)
-            raise _fail(f"unknown rule '{rule_id}'" + (f"; did you mean '{close[0]}'?" if close else ""))
+            raise fail(f"unknown rule '{rule_id}'" + (f"; did you mean '{close[0]}'?" if close else ""))
     chosen = [RULES[rule_id] for rule_id in ids] if ids else list(RULES.values())
     sys.stdout.write("\n".join(describe(rule) for rule in chosen))
 

@@ -15,12 +15,13 @@ from typing import TYPE_CHECKING, Any
 
 import typer
 
+from .cli_common import EXIT_UNUSABLE, console, print_load_error
+
 if TYPE_CHECKING:
     from .evaluation import Evaluation
     from .files import FileResult
     from .model import ArgumentMap
 
-EXIT_UNUSABLE = 2
 _STYLE = {"accepted": "bold green", "rejected": "bold red", "undecided": "bold yellow", "unsupported": "bold magenta"}
 
 
@@ -48,20 +49,18 @@ def eval_command(
     try:
         argmap = load(path)
     except LoadError as error:
-        for p in error.problems:
-            sys.stderr.write(f"{p.file}:{p.line}:{p.column}: error [{p.rule}] {p.message}\n")
+        print_load_error(error)
         raise typer.Exit(EXIT_UNUSABLE) from None
     result = evaluate(argmap)
     if format is EvalFormat.json:
         document = {"version": 1, **evaluation_document(argmap, result)}
         sys.stdout.write(json.dumps(document, indent=2, ensure_ascii=False) + "\n")
         return
-    from .cli import _console
     from .tree_view import tree
 
-    console = _console()
-    console.print(tree(argmap, [], result.labels))
-    console.print(_closing(argmap, result))
+    out = console()
+    out.print(tree(argmap, [], result.labels))
+    out.print(_closing(argmap, result))
 
 
 def _closing(argmap: ArgumentMap, result: Evaluation) -> Any:

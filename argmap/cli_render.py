@@ -12,9 +12,8 @@ from pathlib import Path
 
 import typer
 
+from .cli_common import EXIT_UNUSABLE, fail, print_load_error
 from .render.engine import in_use
-
-EXIT_UNUSABLE = 2
 
 
 class DiagramFormat(str, Enum):
@@ -42,7 +41,9 @@ def render(
     output: str | None = typer.Option(
         None, "--output", "-o", help="Output file ('-': standard output); with several maps, a folder."
     ),
-    format: DiagramFormat = typer.Option(DiagramFormat.svg, "--format", "-f", help="Diagram format."),
+    format: DiagramFormat | None = typer.Option(
+        None, "--format", "-f", help="Diagram format [default: from -o's suffix, else svg]."
+    ),
     direction: Direction = typer.Option(
         Direction.TB, "--direction", help="Where the thesis stands: TB at the top, BT bottom, LR left, RL right."
     ),
@@ -70,7 +71,7 @@ def render(
     """
     from .checker import check
     from .config import ConfigError, Settings
-    from .files import expand
+    from .files import empty_folders, expand
     from .limits import LAYOUT_TIMEOUT_SECONDS
     from .loader import load
     from .problems import LoadError
@@ -79,9 +80,11 @@ def render(
     from .render import render as draw
     from .safe_write import UnsafeWrite, check_target, write_atomic
 
+    format = _format(format, output)
     maps = expand(paths)
-    if not maps:
-        raise _fail("no maps (*.yaml, *.yml) found")
+    empty = empty_folders(paths)
+    if empty or not maps:
+        raise fail(f"no maps (*.yaml, *.yml) in {empty[0] if empty else 'the paths given'}")
     try:
         options = RenderOptions(
             format=format.value,
@@ -101,7 +104,7 @@ def render(
             if target is not None:
                 check_target(target, maps)
     except (RenderError, UnsafeWrite) as error:
-        raise _fail(str(error)) from None
+        raise fail(str(error)) from None
     settings = Settings()
     drawings: dict[Path, bytes] = {}
     failed = False
@@ -119,8 +122,7 @@ def render(
             else:
                 drawings[path] = draw(argmap, options, problems)
         except LoadError as error:
-            for p in error.problems:
-                sys.stderr.write(f"{p.file}:{p.line}:{p.column}: error [{p.rule}] {p.message}\n")
+            print_load_error(error)
             failed = True
         except (RenderError, ConfigError) as error:
             sys.stderr.write(f"{path}: error: {error}\n")
@@ -137,8 +139,17 @@ def render(
         try:
             write_atomic(target, data, protected=maps)
         except (UnsafeWrite, OSError) as error:
-            raise _fail(f"cannot write {target}: {getattr(error, 'strerror', None) or error}") from None
+            raise fail(f"cannot write {target}: {getattr(error, 'strerror', None) or error}") from None
         sys.stderr.write(f"wrote {target}\n")
+
+
+def _format(chosen: DiagramFormat | None, output: str | None) -> DiagramFormat:
+    """The format asked for, else the one ``-o``'s suffix names, else SVG; refuses the two disagreeing."""
+    suffix = Path(output).suffix.lower().lstrip(".") if output and output != "-" else ""
+    named = DiagramFormat(suffix) if suffix in DiagramFormat.__members__ else None
+    if chosen is not None and named is not None and chosen is not named:
+        raise fail(f"-o {output} names a .{suffix} file but --format is {chosen.value}; make them agree")
+    return chosen or named or DiagramFormat.svg
 
 
 def _targets(maps: list[Path], output: str | None, fmt: str) -> dict[Path, Path | None]:
@@ -162,8 +173,3 @@ def _targets(maps: list[Path], output: str | None, fmt: str) -> dict[Path, Path 
             raise RenderError(f"two maps would be drawn to {target}; render them one at a time with -o")
         targets[path] = target
     return targets
-
-
-def _fail(message: str) -> typer.Exit:
-    sys.stderr.write(f"argmap: error: {message}\n")
-    return typer.Exit(EXIT_UNUSABLE)

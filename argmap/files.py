@@ -21,16 +21,26 @@ def expand(paths: list[Path]) -> list[Path]:
     loading it reports it.
     """
     result: list[Path] = []
+    seen: set[str] = set()
     for path in paths:
-        if not path.is_dir():
-            result.append(path)
-            continue
-        found = []
-        for folder, subfolders, files in os.walk(path):
-            subfolders[:] = [s for s in subfolders if not s.startswith(".") and s not in SKIPPED_FOLDERS]
-            found.extend(Path(folder) / name for name in files if name.endswith(MAP_SUFFIXES))
-        result.extend(sorted(found))
+        if path.is_dir():
+            found = []
+            for folder, subfolders, files in os.walk(path):
+                subfolders[:] = [s for s in subfolders if not s.startswith(".") and s not in SKIPPED_FOLDERS]
+                found.extend(Path(folder) / name for name in files if name.endswith(MAP_SUFFIXES))
+        else:
+            found = [path]
+        for map_path in sorted(found):
+            key = os.path.abspath(map_path)  # `argmap check a.yaml ./a.yaml` checks a.yaml once
+            if key not in seen:
+                seen.add(key)
+                result.append(map_path)
     return result
+
+
+def empty_folders(paths: list[Path]) -> list[Path]:
+    """The folders among ``paths`` with no map below them: a mistyped path in CI must not pass."""
+    return [path for path in paths if path.is_dir() and not expand([path])]
 
 
 @dataclass(frozen=True)
@@ -54,7 +64,10 @@ def check_paths(paths: list[Path], config: object = None) -> list[FileResult]:
     from .loader import load
 
     settings = config if config is not None else Settings()
-    results = []
+    results = [
+        FileResult(path, (Problem(str(path), 1, 1, "no-maps", "error", "no *.yaml or *.yml maps in this folder"),), False)
+        for path in empty_folders(paths)
+    ]
     for path in expand(paths):
         own = settings if isinstance(settings, Config) else settings.for_map(path)  # type: ignore[attr-defined]
         try:

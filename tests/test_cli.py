@@ -159,3 +159,22 @@ def test_every_command_has_help_with_an_example(run):
     for name, command in group.commands.items():
         assert "Example: argmap" in (command.help or ""), name
         assert run(name, "--help").exit_code == 0
+
+
+def test_an_empty_folder_is_an_error_not_a_pass(run, tmp_path):
+    (tmp_path / "empty").mkdir()
+    result = run("check", str(tmp_path / "empty"), "--format", "json")
+    assert result.exit_code == 2 and json.loads(result.stdout)["problems"][0]["rule"] == "no-maps"
+
+
+def test_a_map_named_twice_is_checked_once(run, write):
+    path = write("m.yaml", ERROR)
+    data = json.loads(run("check", path, path, "--format", "json").stdout)
+    assert data["files"] == 1 and len(data["problems"]) == 1
+
+
+def test_show_uses_the_maps_settings_file(run, write):
+    path = write("m.yaml", ERROR)
+    write("argmap.toml", 'ignore = ["unsupported-premise"]\n')
+    assert "⚠" not in run("show", path).stdout
+    assert run("check", path).exit_code == 0

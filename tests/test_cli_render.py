@@ -119,3 +119,11 @@ def test_options_reach_the_drawing(run, maps):
     assert result.exit_code == 0
     assert "rankdir=RL" in result.stdout and "evidence" not in result.stdout and "▲" not in result.stdout
     assert "prevent it.<br" in result.stdout and '"cool"' not in result.stdout
+
+
+def test_format_follows_the_output_suffix_and_must_agree_with_format(run, maps, tmp_path):
+    source = str(maps / "a.yaml")
+    assert run("render", source, "-o", str(tmp_path / "d.png")).exit_code == 0
+    assert (tmp_path / "d.png").read_bytes().startswith(b"\x89PNG")
+    result = run("render", source, "-o", str(tmp_path / "e.png"), "--format", "svg")
+    assert result.exit_code == 2 and not (tmp_path / "e.png").exists()

@@ -120,6 +120,7 @@ def test_a_file_that_vanishes_before_it_is_read(tmp_path, monkeypatch):
         (tmp_path / "gone.yaml").unlink()
         return found
 
+    monkeypatch.setattr(files, "empty_folders", lambda paths: [])
     monkeypatch.setattr(files, "expand", expand_then_delete)
     result = CliRunner().invoke(app, ["check", str(tmp_path), "--format", "json"])
     assert result.exit_code == 2

@@ -60,6 +60,8 @@ INVALID = {
     "assumption not a flag": "thesis:\n  claim: A\n  assumption: maybe\n",
     "unknown source key": "sources:\n  s: {author: A, pages: 3}\nthesis: {claim: A}\n",
     "tags not a list": "thesis:\n  claim: A\n  tags: politics\n",
+    "rebuttals on the thesis": "thesis:\n  claim: A\n  rebuttals: [{claim: B}]\n",
+    "rebuttals on a premise": "thesis:\n  claim: A\n  premises:\n    - claim: B\n      rebuttals: [{claim: C}]\n",
     "ref with extra key": "thesis:\n  claim: A\n  premises:\n    - {ref: x, claim: B}\n",
 }
 

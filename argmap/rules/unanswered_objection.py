@@ -2,7 +2,8 @@
 
 An argument that meets an objection should answer it: give the objection ``rebuttals`` (or
 ``objections`` or ``undercuts`` of its own). Any claim that stands in an ``objections`` list,
-directly or through a ``ref``, counts as an objection.
+directly or through a ``ref``, counts as an objection. The co-premises of a linked objection stand
+or fall together, so a rebuttal of any one of them answers the group.
 
 Fails::
 
@@ -36,11 +37,18 @@ OPTIONS: dict[str, object] = {}
 def check(argmap: ArgumentMap, options: dict[str, object]) -> Iterator[Finding]:
     seen: set[str] = set()
     for claim in argmap.claims:
-        for objection in argmap.members(claim.objections):
-            if objection.uid in seen:
+        for reason in claim.objections:
+            members = list(argmap.members((reason,)))
+            # Co-premises of a linked objection stand or fall together: answering one answers all.
+            if reason.linked and any(member.attacks for member in members):
+                seen.update(member.uid for member in members)
                 continue
-            seen.add(objection.uid)
-            if not objection.attacks:
+            for objection in members:
+                if objection.uid in seen:
+                    continue
+                seen.add(objection.uid)
+                if objection.attacks:
+                    continue
                 yield Finding(
                     objection.position.line,
                     objection.position.column,

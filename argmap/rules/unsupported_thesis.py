@@ -1,6 +1,8 @@
 """unsupported-thesis: the thesis has neither premises nor evidence.
 
-A map whose thesis stands on nothing is an assertion, not an argument.
+A map whose thesis stands on nothing is an assertion, not an argument. Marking the thesis
+``assumption: true`` does not change that (``argmap eval`` accepts such a thesis as granted, but
+there is still no argument to check).
 
 Fails::
 
@@ -35,7 +37,8 @@ def check(argmap: ArgumentMap, options: dict[str, object]) -> Iterator[Finding]:
         yield Finding(
             thesis.position.line,
             thesis.position.column,
-            "the thesis has no premises and no evidence: nothing argues for it",
+            "the thesis has no premises and no evidence: nothing argues for it"
+            + (" ('assumption: true' does not make a thesis an argument)" if thesis.assumption else ""),
             thesis.uid,
             thesis.text,
         )

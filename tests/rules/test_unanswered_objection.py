@@ -14,6 +14,7 @@ CASES = [
         [(8, "o")],
     ),
     ("in a linked group", "thesis:\n  claim: T\n  objections:\n    - linked:\n        - claim: O1\n        - claim: O2\n", [(5, "#thesis/o1.1"), (6, "#thesis/o1.2")]),
+    ("linked group answered through one member", "thesis:\n  claim: T\n  objections:\n    - linked:\n        - claim: O1\n          rebuttals: [{claim: R}]\n        - claim: O2\n", []),
     ("rebuttal left standing is fine", "thesis:\n  claim: T\n  objections:\n    - claim: O\n      rebuttals: [{claim: R}]\n", []),
 ]
 
