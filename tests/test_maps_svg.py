@@ -27,3 +27,19 @@ def test_committed_svg_is_up_to_date(path, monkeypatch):
     svg = path.with_suffix(".svg")
     assert svg.exists(), f"{svg.name} is missing; run: {REGENERATE}"
     assert result.stdout_bytes == svg.read_bytes(), f"{svg.name} is out of date; run: {REGENERATE}"
+
+
+#: The overview the README shows; regenerated with this command.
+OVERVIEW = "argmap render maps/bandow-iraq.yaml --no-evidence --direction LR --engine pure -o docs/bandow-iraq-overview.svg"
+
+
+def test_readme_overview_is_up_to_date(monkeypatch):
+    import shlex
+
+    monkeypatch.chdir(MAPS.parent)
+    args = shlex.split(OVERVIEW)[1:]
+    out = args.index("-o")
+    result = CliRunner().invoke(app, [*args[:out], "-o", "-"])
+    assert result.exit_code == 0, result.stderr
+    committed = MAPS.parent / args[out + 1]
+    assert result.stdout_bytes == committed.read_bytes(), f"{committed.name} is out of date; run: {OVERVIEW}"
