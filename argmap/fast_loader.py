@@ -19,15 +19,12 @@ from pathlib import Path
 
 from .fast_yaml import Document, is_text, read
 from .limits import MAX_CLAIM_DEPTH, MAX_CLAIMS
-from .loader import _LETTER, CLAIM_KEYS, EVIDENCE_KEYS, ID_PATTERN, SOURCE_KEYS, TOP_KEYS
+from .loader import CLAIM_KEYS, EVIDENCE_KEYS, ID_PATTERN, SOURCE_KEYS, TOP_KEYS
 from .model import (
     EVIDENCE_KINDS,
-    RELATIONS,
-    ROLE_OF_RELATION,
     ArgumentMap,
     Claim,
     Evidence,
-    Position,
     Reason,
     Ref,
     Source,
@@ -40,8 +37,8 @@ _TOP_KEYS = frozenset(TOP_KEYS)
 _EVIDENCE_KINDS = frozenset(EVIDENCE_KINDS)
 _LINKED_KEYS = frozenset(("linked",))
 _REF_KEYS = frozenset(("ref",))
-_LISTS = (list, type(None))  # an empty value (`premises:`) is an empty list to the loader
 _ABSENT = object()
+_new = tuple.__new__
 
 
 class _GiveUp(Exception):
@@ -80,15 +77,14 @@ def _keys(node: object, allowed: frozenset[str]) -> dict:
 
 
 class _Builder:
+    # The methods below run for each of 100,000 claims: they test types inline, look values up with
+    # one dict.get each, and make the named tuples with tuple.__new__ (their __new__ is Python code).
+
     def __init__(self, doc: Document, path: Path) -> None:
         self.doc = doc
-        self.starts = doc.starts
+        self.positions = doc.positions
         self.path = path
         self.claims: list[Claim | None] = []
-
-    def position(self, node: dict) -> Position:
-        _, line, column = self.starts[id(node)]
-        return Position(line, column)
 
     def build(self) -> ArgumentMap:
         top = _keys(self.doc.root, _TOP_KEYS)
@@ -117,98 +113,129 @@ class _Builder:
     def source(self, node: object, key: str | None) -> Source:
         entries = _keys(node, _SOURCE_KEYS)
         fields = {name: _text(value) for name, value in entries.items() if name != "note"}
-        return Source(key, self.position(entries), **fields)
+        return Source(key, self.positions[id(entries)], **fields)
 
-    def claim(self, node: object, role: str, uid: str, depth: int, position: Position | None = None) -> Claim:
+    def claim(self, node: object, role: str, uid: str, depth: int) -> Claim:
         claims = self.claims
         if depth > MAX_CLAIM_DEPTH or len(claims) >= MAX_CLAIMS:
             raise _GiveUp
-        entries = _keys(node, _CLAIM_KEYS)
+        if node.__class__ is not dict or not _CLAIM_KEYS.issuperset(node):  # type: ignore[arg-type]
+            raise _GiveUp
         slot = len(claims)
         claims.append(None)  # document order: the claim before what it contains
-        written_id = None
-        if "id" in entries:
-            written_id = _text(entries["id"])
-            if not ID_PATTERN.match(written_id):
-                raise _GiveUp
-            uid = written_id
-        text = _text(entries.get("claim")).strip()
+        get = node.get  # type: ignore[attr-defined]
+        written_id = get("id", _ABSENT)
+        if written_id is _ABSENT:
+            written_id = None
+        elif is_text(written_id) and ID_PATTERN.match(written_id):  # type: ignore[arg-type]
+            uid = written_id  # type: ignore[assignment]
+        else:
+            raise _GiveUp
+        text = get("claim")
+        if not is_text(text):
+            raise _GiveUp
+        text = text.strip()  # type: ignore[union-attr]
         if not text:
             raise _GiveUp
-        relations = {}
-        for relation in RELATIONS:
-            if relation in entries:
-                relations[relation] = self.reasons(entries[relation], relation, uid, depth)
-        if "rebuttals" in relations and role in ("thesis", "premise"):
-            raise _GiveUp
-        assumption = entries.get("assumption", False)
+        # The relations in the order of model.RELATIONS, which is the order of their claims in self.claims.
+        reasons = self.reasons
+        premises = get("premises", _ABSENT)
+        premises = () if premises is _ABSENT else reasons(premises, "premise", f"{uid}/p", depth)
+        objections = get("objections", _ABSENT)
+        objections = () if objections is _ABSENT else reasons(objections, "objection", f"{uid}/o", depth)
+        rebuttals = get("rebuttals", _ABSENT)
+        if rebuttals is not _ABSENT:
+            rebuttals = reasons(rebuttals, "rebuttal", f"{uid}/r", depth)
+            if role == "thesis" or role == "premise":
+                raise _GiveUp
+        else:
+            rebuttals = ()
+        undercuts = get("undercuts", _ABSENT)
+        undercuts = () if undercuts is _ABSENT else reasons(undercuts, "undercut", f"{uid}/u", depth)
+        assumption = get("assumption", False)
         if assumption.__class__ is not bool:
             raise _GiveUp  # yaml-rs's booleans are PyYAML's too; "yes" and "on" are left to PyYAML
-        claim = Claim(
-            uid=uid,
-            text=text,
-            role=role,  # type: ignore[arg-type]
-            position=position or self.position(entries),
-            id=written_id,
-            evidence=self.evidence_list(entries["evidence"]) if "evidence" in entries else (),
-            assumption=assumption,
-            note=_text(entries["note"]) if "note" in entries else None,
-            tags=_texts(entries["tags"]) if "tags" in entries else (),
-            ignore=_texts(entries["ignore"]) if "ignore" in entries else (),
-            **relations,
+        evidence = get("evidence", _ABSENT)
+        evidence = () if evidence is _ABSENT else self.evidence_list(evidence)
+        note = get("note", _ABSENT)
+        note = None if note is _ABSENT else _text(note)
+        tags = get("tags", _ABSENT)
+        tags = () if tags is _ABSENT else _texts(tags)
+        ignore = get("ignore", _ABSENT)
+        ignore = () if ignore is _ABSENT else _texts(ignore)
+        claim = _new(
+            Claim,
+            (
+                uid,
+                text,
+                role,
+                self.positions[id(node)],
+                written_id,
+                premises,
+                objections,
+                rebuttals,
+                undercuts,
+                evidence,
+                assumption,
+                note,
+                tags,
+                ignore,
+            ),
         )
         claims[slot] = claim
         return claim
 
-    def reasons(self, node: object, relation: str, parent: str, depth: int) -> tuple[Reason, ...]:
-        if node.__class__ not in _LISTS:
+    def reasons(self, node: object, role: str, prefix: str, depth: int) -> tuple[Reason, ...]:
+        if node is None:
+            return ()  # an empty value (`premises:`) is an empty list to the loader
+        if node.__class__ is not list:
             raise _GiveUp
-        role = ROLE_OF_RELATION[relation]
-        prefix = f"{parent}/{_LETTER[relation]}"
-        starts = self.starts
+        positions, claim = self.positions, self.claim
         result = []
-        for index, item in enumerate(node or (), start=1):  # type: ignore[arg-type]
+        for index, item in enumerate(node, start=1):  # type: ignore[call-overload]
             if item.__class__ is not dict:
                 raise _GiveUp
-            _, line, column = starts[id(item)]
-            position = Position(line, column)
+            position = positions[id(item)]
             if "linked" in item:
-                members = _keys(item, _LINKED_KEYS)["linked"]
-                if members.__class__ is not list or len(members) < 2:
+                members = item["linked"]
+                if len(item) != 1 or members.__class__ is not list or len(members) < 2:
                     raise _GiveUp
                 uid = f"{prefix}{index}"
-                kept = tuple(
-                    self.item(member, role, f"{uid}.{k}", depth, None) for k, member in enumerate(members, start=1)
-                )
-                result.append(Reason(kept, True, position))
+                kept = tuple(self.item(member, role, f"{uid}.{k}", depth) for k, member in enumerate(members, start=1))
+                result.append(_new(Reason, (kept, True, position)))
             elif "ref" in item:
-                result.append(Reason((self.item(item, role, "", depth, position),), False, position))
+                target = item["ref"]
+                if len(item) != 1 or not is_text(target):
+                    raise _GiveUp
+                result.append(_new(Reason, ((_new(Ref, (target, position)),), False, position)))
             else:
-                result.append(
-                    Reason((self.claim(item, role, f"{prefix}{index}", depth + 1, position),), False, position)
-                )
+                result.append(_new(Reason, ((claim(item, role, f"{prefix}{index}", depth + 1),), False, position)))
         return tuple(result)
 
-    def item(self, node: object, role: str, uid: str, depth: int, position: Position | None) -> Claim | Ref:
+    def item(self, node: object, role: str, uid: str, depth: int) -> Claim | Ref:
         if node.__class__ is dict and "ref" in node:  # type: ignore[operator]
             target = _text(_keys(node, _REF_KEYS)["ref"])
-            return Ref(target, position or self.position(node))  # type: ignore[arg-type]
-        return self.claim(node, role, uid, depth + 1, position)
+            return _new(Ref, (target, self.positions[id(node)]))
+        return self.claim(node, role, uid, depth + 1)
 
     def evidence_list(self, node: object) -> tuple[Evidence, ...]:
-        if node.__class__ not in _LISTS:
+        if node is None:
+            return ()
+        if node.__class__ is not list:
             raise _GiveUp
-        return tuple(self.evidence(item) for item in node or ())  # type: ignore[attr-defined]
+        return tuple(map(self.evidence, node))  # type: ignore[call-overload]
 
     def evidence(self, node: object) -> Evidence:
-        entries = _keys(node, _EVIDENCE_KEYS)
-        get = entries.get
+        if node.__class__ is not dict or not _EVIDENCE_KEYS.issuperset(node):  # type: ignore[arg-type]
+            raise _GiveUp
+        get = node.get  # type: ignore[attr-defined]
         quote, described = get("quote", _ABSENT), get("text", _ABSENT)
         is_quote = quote is not _ABSENT
         if is_quote == (described is not _ABSENT):
             raise _GiveUp
-        body = _text(quote if is_quote else described)
-        _, line, column = self.starts[id(entries)]
+        body = quote if is_quote else described
+        if not is_text(body):
+            raise _GiveUp
         source_key = source = source_position = None
         value = get("source", _ABSENT)
         if value.__class__ is dict:
@@ -216,24 +243,26 @@ class _Builder:
             source_position = source.position
         elif value is not _ABSENT:
             source_key = _text(value)
-            at = self.doc.value_position(entries, "source")
-            if at is None:
+            source_position = self.doc.value_position(node, "source")  # type: ignore[arg-type]
+            if source_position is None:
                 raise _GiveUp
-            source_position = Position(*at)
         kind = get("kind", _ABSENT)
         if kind is _ABSENT:
             kind = None
         elif _text(kind) not in _EVIDENCE_KINDS:
             raise _GiveUp
         locator, url = get("locator", _ABSENT), get("url", _ABSENT)
-        return Evidence(
-            position=Position(line, column),
-            text=" ".join(body.split()),
-            is_quote=is_quote,
-            source_key=source_key,
-            source=source,
-            source_position=source_position,
-            kind=kind,
-            locator=None if locator is _ABSENT else _text(locator),
-            url=None if url is _ABSENT else _text(url),
+        return _new(
+            Evidence,
+            (
+                self.positions[id(node)],
+                " ".join(body.split()),
+                is_quote,
+                source_key,
+                source,
+                source_position,
+                kind,
+                None if locator is _ABSENT else _text(locator),
+                None if url is _ABSENT else _text(url),
+            ),
         )

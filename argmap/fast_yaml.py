@@ -26,8 +26,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import partial
+from itertools import accumulate, islice, repeat
+from operator import add, sub
+from typing import Callable
 
 from yaml.resolver import Resolver
+
+from .model import Position
 
 _STR = "tag:yaml.org,2002:str"
 _RESOLVERS = Resolver.yaml_implicit_resolvers  # the tables SafeLoader and CSafeLoader resolve with
@@ -46,6 +52,13 @@ _ODD_QUOTES = (
     re.compile(r"'(?<![^ \n]')(?:[^'\n]|'')*(?:\n|\Z)"),
 )
 _DOCUMENT_MARKER = re.compile(r"^(?:---|\.\.\.)(?: |$)|^%", re.MULTILINE)
+# The next three find two or more characters that start with a rare one: faster than str.find
+# (or "in"), which steps through a text full of spaces and dashes one character at a time.
+_MARKER_HINT = re.compile(r"\n(?:---|\.\.\.|%)")
+#: A quote with a comment glued to it.
+_QUOTE_HASH = re.compile("#(?<=[\"']#)")
+#: A line that ends with a space.
+_TRAILING_SPACE = re.compile("\n(?<= \n)")
 # yaml-rs crashes on nesting some 100,000 deep. Block nesting grows the indentation, except for list
 # items on one line ("- - - x"): refuse those and deep indentation, and the depth stays under 2,000.
 _DEEP_INDENT = "\n" + " " * 1000
@@ -57,8 +70,12 @@ _PLAIN_FIRST = r"[^ \n\-?:,\[\]{}#&*!|>'\"%@`]"
 _ITEM_MAPPING = re.compile(rf"\n *- +(?={_PLAIN_FIRST}(?:[^\n:]|:[^ \n])*:(?: |\n|\Z))")
 #: "key:" with nothing after it, and a line below that is no list item: a mapping may start there.
 _EMPTY_VALUE = re.compile(r":(?: +#[^\n]*)? *\n(?= *[^ \n#-])")
+_BARE_COLON = re.compile(r"\n(?<=:\n)(?= *[^ \n#-])")  # _EMPTY_VALUE where no line has " #" or ends in " "
+_SPACE_HASH = re.compile("#(?<= #)")
 _AFTER_COLON = re.compile(r"[^:\n]*: *")
 _CONTENT_START = re.compile(r"(?: *(?:#[^\n]*)?\n)*( *)")
+_AFTER_KEY = frozenset((":", " "))
+_position = partial(tuple.__new__, Position)  # Position((line, column)) without a Python call
 
 
 @dataclass
@@ -67,35 +84,43 @@ class Document:
 
     text: str
     root: dict
-    #: id() of each mapping -> (character offset, line, column) of its first key; 1-based
-    starts: dict[int, tuple[int, int, int]]
+    #: id() of each mapping -> the character offset of its first key
+    offsets: dict[int, int]
+    #: id() of each mapping -> the position of its first key (where PyYAML puts the mapping)
+    positions: dict[int, Position]
 
-    def position(self, mapping: dict) -> tuple[int, int]:
+    def position(self, mapping: dict) -> Position:
         """The 1-based line and column of ``mapping`` (of its first key, as PyYAML puts it)."""
-        _, line, column = self.starts[id(mapping)]
-        return line, column
+        return self.positions[id(mapping)]
 
-    def value_position(self, mapping: dict, key: str) -> tuple[int, int] | None:
+    def value_position(self, mapping: dict, key: str) -> Position | None:
         """Where the scalar value of ``mapping[key]`` is written; ``None`` if it cannot be found."""
         text = self.text
-        start, line, column = self.starts[id(mapping)]
-        at = start
+        line_start = self.offsets[id(mapping)]
+        line, column = self.positions[id(mapping)]
+        line_start -= column - 1
         for other, value in mapping.items():  # each key before it takes one line, if its value is a scalar
             if other == key:
                 break
             if value.__class__ is dict or value.__class__ is list:
-                at = -1
-                break
-            at = text.find("\n", at) + 1
+                return None  # a nested value: rare
+            line_start = text.find("\n", line_start) + 1
+            if not line_start:
+                return None
             line += 1
-        if at > start:
-            at += column - 1
-        if at < 0 or not text.startswith(key, at) or text[at + len(key) : at + len(key) + 1] != ":":
-            return None  # comments or blank lines between the keys, or a nested value: rare
-        value_start = _AFTER_COLON.match(text, at).end()  # type: ignore[union-attr]
+        at = line_start + column - 1
+        end = at + len(key)
+        if not text.startswith(key, at) or text[end : end + 1] != ":":
+            return None  # comments or blank lines between the keys: rare
+        if ":" in key:
+            value_start = _AFTER_COLON.match(text, at).end()  # type: ignore[union-attr]
+        else:  # the same, without a regular expression
+            value_start = end + 1
+            while text[value_start : value_start + 1] == " ":
+                value_start += 1
         if text[value_start : value_start + 1] in ("", "\n", "#"):  # empty: PyYAML puts it after the ":"
             value_start = text.index(":", at) + 1
-        return line, value_start - text.rfind("\n", 0, value_start)
+        return _position((line, value_start - line_start + 1))
 
 
 def plain_tag(value: str) -> str:
@@ -110,7 +135,8 @@ def is_text(value: object) -> bool:
     """True if both parsers read ``value`` as the same text (yaml-rs cannot tell us if it was quoted)."""
     if value.__class__ is not str:
         return False
-    return value[:1] not in _RESOLVERS or plain_tag(value) in _TEXT_TAGS  # type: ignore[index]
+    # No pattern of a tag other than text's (bool, int, null, ...) matches a space: most text skips them.
+    return value[:1] not in _RESOLVERS or " " in value or plain_tag(value) in _TEXT_TAGS  # type: ignore[index]
 
 
 def read(text: str) -> Document | None:
@@ -134,7 +160,7 @@ def read(text: str) -> Document | None:
     if not isinstance(root, dict) or not root:
         return None
     starts = _mapping_starts(text, root)
-    return Document(text, root, starts) if starts is not None else None
+    return Document(text, root, *starts) if starts is not None else None
 
 
 def _plain_enough(text: str) -> bool:
@@ -155,10 +181,9 @@ def _plain_enough(text: str) -> bool:
             if (index == 0 or text[index - 1] in " \n") and _starts_node(text, index):
                 return False
             index = text.find(char, index + 1)
-    if '"#' in text or "'#" in text or any(screen.search(text) for screen in _ODD_QUOTES):
+    if _QUOTE_HASH.search(text) or any(screen.search(text) for screen in _ODD_QUOTES):
         return False
-    markers = ("\n---", "\n...", "\n%")
-    if (any(m in text for m in markers) or text.startswith(("...", "%"))) and _DOCUMENT_MARKER.search(text):
+    if (_MARKER_HINT.search(text) or text.startswith(("...", "%"))) and _DOCUMENT_MARKER.search(text):
         return False
     return _DEEP_INDENT not in text and not _ITEMS_ON_ONE_LINE.search(text)
 
@@ -179,85 +204,79 @@ def _starts_node(text: str, index: int) -> bool:
     return False
 
 
-def _mapping_starts(text: str, root: dict) -> dict[int, tuple[int, int, int]] | None:
-    """Each mapping's offset, line and column, matched in document order against the places mappings can start.
+def _mapping_starts(text: str, root: dict) -> tuple[dict[int, int], dict[int, Position]] | None:
+    """Each mapping's offset and position, matched in document order against the places mappings can start.
 
     Also checks that each content line holds exactly one key or item ("- key:" holds the item and
-    its mapping's first key), which rules out multi-line scalars and anything else unusual.
+    its mapping's first key), which rules out multi-line scalars and anything else unusual. The
+    checks run over all mappings at once (map, zip, set in C): one Python step per mapping took
+    a second for 100,000 claims.
     """
-    item_starts = [m.end() for m in _ITEM_MAPPING.finditer(text)]
+    item_starts = list(map(re.Match.end, _ITEM_MAPPING.finditer(text)))
     starts = [_CONTENT_START.match(text).end(), *item_starts]  # type: ignore[union-attr]
-    for match in _EMPTY_VALUE.finditer(text):
-        nested = _nested_mapping_start(text, match.start())
+    if _TRAILING_SPACE.search(text) or _SPACE_HASH.search(text):
+        colons = list(map(re.Match.start, _EMPTY_VALUE.finditer(text)))
+    else:  # then an empty value is ":" at the end of its line: look for the rarer "\n" first
+        colons = [start - 1 for start in map(re.Match.start, _BARE_COLON.finditer(text))]
+    for colon in colons:
+        nested = _nested_mapping_start(text, colon)
         if nested is not None:
             starts.append(nested)
     starts.sort()
-    walk = _Walk(text, starts)
+    mappings: list[dict] = []
+    lists: list[list] = []
     try:
-        walk.mapping(root)
-    except (_Mismatch, StopIteration, RecursionError):
+        _collect(root, mappings.append, lists.append)
+    except RecursionError:
         return None
-    if walk.matched != len(starts) or walk.entries - len(item_starts) != _content_lines(text):
+    if len(mappings) != len(starts):
         return None
-    return walk.found
+    for key in set().union(*mappings):
+        if key.__class__ is not str or not key or len(key) > 1000 or plain_tag(key) != _STR:
+            return None  # a key PyYAML would not read as a string (or too long): not ours
+    try:
+        first_keys = [next(iter(mapping)) for mapping in mappings]
+        ends = list(map(add, starts, map(len, first_keys)))
+        if not all(map(text.startswith, first_keys, starts)) or not _AFTER_KEY.issuperset(map(text.__getitem__, ends)):
+            return None
+    except (StopIteration, IndexError):  # an empty mapping; a key at the very end
+        return None
+    entries = sum(map(len, mappings)) + sum(map(len, lists))  # keys and list items
+    if entries - len(item_starts) != _content_lines(text):  # one per content line, but for "- key:"
+        return None
+    newlines = map(text.count, repeat("\n"), [0, *starts[:-1]], starts)
+    lines = islice(accumulate(newlines, initial=1), 1, None)
+    columns = map(sub, starts, map(text.rfind, repeat("\n"), repeat(0), starts))
+    ids = list(map(id, mappings))
+    return dict(zip(ids, starts)), dict(zip(ids, map(_position, zip(lines, columns))))
 
 
-class _Mismatch(Exception):
-    """A mapping does not start where the next place a mapping can start is."""
+def _collect(node: dict, mapping: Callable[[dict], None], sequence: Callable[[list], None]) -> None:
+    """Hand every mapping and list below ``node`` (itself included) to the callbacks, in document order."""
+    mapping(node)
+    for value in node.values():
+        kind = value.__class__
+        if kind is dict:
+            _collect(value, mapping, sequence)
+        elif kind is list:
+            _collect_items(value, mapping, sequence)
 
 
-class _Walk:
-    """Visits the mappings in document order (recursively: the screens keep nesting shallow)."""
-
-    def __init__(self, text: str, starts: list[int]) -> None:
-        self.text = text
-        self.next_start = iter(starts).__next__
-        self.found: dict[int, tuple[int, int, int]] = {}
-        self.matched = 0
-        self.entries = 0  # keys and list items: one per content line, but for "- key:"
-        self.line = 1
-        self.previous = 0
-        self.checked_keys: set[str] = set()
-
-    def mapping(self, node: dict) -> None:
-        text, offset = self.text, self.next_start()
-        self.matched += 1
-        self.entries += len(node)
-        if not self.checked_keys.issuperset(node):
-            for key in node:
-                if key.__class__ is not str or not key or len(key) > 1000 or plain_tag(key) != _STR:
-                    raise _Mismatch  # a key PyYAML would not read as a string (or too long): not ours
-                self.checked_keys.add(key)
-        for first_key in node:
-            break
-        end = offset + len(first_key)
-        if not text.startswith(first_key, offset) or text[end : end + 1] not in (":", " "):
-            raise _Mismatch
-        self.line += text.count("\n", self.previous, offset)
-        self.previous = offset
-        self.found[id(node)] = (offset, self.line, offset - text.rfind("\n", 0, offset))
-        for value in node.values():
-            kind = value.__class__
-            if kind is dict:
-                self.mapping(value)
-            elif kind is list:
-                self.sequence(value)
-
-    def sequence(self, node: list) -> None:
-        self.entries += len(node)
-        for item in node:
-            kind = item.__class__
-            if kind is dict:
-                self.mapping(item)
-            elif kind is list:
-                self.sequence(item)
+def _collect_items(node: list, mapping: Callable[[dict], None], sequence: Callable[[list], None]) -> None:
+    sequence(node)
+    for item in node:
+        kind = item.__class__
+        if kind is dict:
+            _collect(item, mapping, sequence)
+        elif kind is list:
+            _collect_items(item, mapping, sequence)
 
 
 def _content_lines(text: str) -> int:
     """How many lines hold something other than spaces and a comment."""
     lines = text.count("\n") + (not text.endswith("\n"))
     lines -= len(_EMPTY_LINE.findall(text)) + (text[:1] == "\n")
-    if " \n" in text or text.endswith(" "):  # trailing spaces: maybe lines of spaces only
+    if text.endswith(" ") or _TRAILING_SPACE.search(text):  # trailing spaces: maybe lines of spaces only
         lines -= len(_SPACES_LINE.findall(text)) + bool(re.match(r" +(?:\n|\Z)", text))
     index = text.find("#")
     while index >= 0:  # a comment alone on its line

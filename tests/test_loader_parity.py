@@ -16,9 +16,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import argmap
-from argmap import loader
+from argmap import fast_yaml, loader
 from argmap.fast_loader import load_fast
-from argmap.fast_yaml import is_text, read
+from argmap.fast_yaml import is_text, plain_tag, read
 
 from .helpers import CORPUS, MAPS, ROOT
 from .test_hostile_inputs import CATALOGUE
@@ -90,6 +90,16 @@ TRICKY = {
     "nested a little": "thesis:\n  claim: A\n  note:\n" + "".join("  " * i + "   - b:\n" for i in range(1, 60)),
     "deep items on one line": "thesis:\n  claim: A\n  tags:\n    " + "-  " * 50_000 + "x\n",
     "deep flow": "thesis: " + "[" * 50_000 + "]" * 50_000 + "\n",
+    "scalars with spaces": "thesis:\n  claim: 2001-12-14 21:59:43.10 -5\n  note: yes no\n  tags:\n    - 1 2\n"
+    "    - 'true x'\n    - ' null'\n    - .5 e3\n",
+    "comment after empty value": "thesis:\n  claim: A\n  premises: # why\n    - claim: B\n  note: # c\n    x: 1\n",
+    "comments and empty values": "# top\nthesis:\n  claim: A\n  premises:\n    - claim: B\n  evidence:\n    - quote: q\n"
+    "      source:\n        author: X\n",
+    "hash after quote": "thesis:\n  claim: \"A\"#c\n",
+    "hash after single quote": "thesis:\n  claim: A\n  note: 'n'#x\n",
+    "markers inside text": "thesis:\n  claim: 50% more... or less---\n  note: '%'\n",
+    "second document": "thesis:\n  claim: A\n---\nthesis:\n  claim: B\n",
+    "percent line": "thesis:\n  claim: A\n%YAML 1.1\n",
 }
 
 
@@ -173,6 +183,9 @@ def test_both_readers_agree(text: str, monkeypatch: pytest.MonkeyPatch) -> None:
         "tricky: inline source",
         "tricky: unicode",
         "tricky: evidence fields",
+        "tricky: scalars with spaces",
+        "tricky: comments and empty values",
+        "tricky: markers inside text",
     ],
 )
 def test_the_fast_path_is_taken_for_plain_maps(name: str) -> None:
@@ -186,6 +199,26 @@ def test_the_fast_path_is_taken_for_plain_maps(name: str) -> None:
 )
 def test_the_fast_path_gives_way_to_pyyaml(name: str) -> None:
     assert load_fast(TRICKY[name], "m.yaml") is None
+
+
+@pytest.mark.parametrize(
+    "value",
+    ["a b", "yes no", "1 2", "true ", " null", "2001-12-14 21:59:43.10 -5", "~ x", ". inf", "0x 1", "<< ", "= x", "Yes"],
+)
+def test_text_with_a_space_is_text_to_pyyaml(value: str) -> None:
+    # is_text skips PyYAML's resolvers for values with a space: none but the timestamp's matches one.
+    assert is_text(value) == (plain_tag(value) in ("tag:yaml.org,2002:str", "tag:yaml.org,2002:timestamp"))
+
+
+@pytest.mark.parametrize("text", [d[1] for d in DOCUMENTS], ids=[d[0] for d in DOCUMENTS])
+def test_the_quick_screens_find_what_the_plain_ones_do(text: str) -> None:
+    # fast_yaml looks for rare characters first; these are the straightforward forms of its screens.
+    assert bool(fast_yaml._QUOTE_HASH.search(text)) == ('"#' in text or "'#" in text)
+    assert bool(fast_yaml._TRAILING_SPACE.search(text)) == (" \n" in text)
+    assert bool(fast_yaml._MARKER_HINT.search(text)) == any(m in text for m in ("\n---", "\n...", "\n%"))
+    if not (" \n" in text or " #" in text):
+        colons = [m.start() for m in fast_yaml._EMPTY_VALUE.finditer(text)]
+        assert [m.start() - 1 for m in fast_yaml._BARE_COLON.finditer(text)] == colons
 
 
 def test_auto_takes_the_fast_path_only_for_large_maps(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -33,12 +33,14 @@ OPTIONS: dict[str, object] = {}
 
 
 def check(argmap: ArgumentMap, options: dict[str, object]) -> Iterator[Finding]:
-    ids = [claim.id for claim in argmap.claims if claim.id]
+    ids: list[str] = []  # filled at the first unknown ref: only hints need them
+    sources = argmap.sources
     for claim in argmap.claims:
-        for relation in ("premises", "objections", "rebuttals", "undercuts"):
-            for reason in claim.reasons(relation):
+        for reasons in (claim.premises, claim.objections, claim.rebuttals, claim.undercuts):
+            for reason in reasons:
                 for item in reason.members:
                     if isinstance(item, Ref) and argmap.claim(item.target) is None:
+                        ids = ids or [each.id for each in argmap.claims if each.id]
                         yield Finding(
                             item.position.line,
                             item.position.column,
@@ -47,13 +49,13 @@ def check(argmap: ArgumentMap, options: dict[str, object]) -> Iterator[Finding]:
                             claim.text,
                         )
         for evidence in claim.evidence:
-            if evidence.source_key is not None and evidence.source_key not in argmap.sources:
+            if evidence.source_key is not None and evidence.source_key not in sources:
                 where = evidence.source_position or evidence.position
                 yield Finding(
                     where.line,
                     where.column,
                     f"source '{evidence.source_key}' is not defined under 'sources'"
-                    f"{_hint(evidence.source_key, list(argmap.sources))}",
+                    f"{_hint(evidence.source_key, list(sources))}",
                     claim.uid,
                     claim.text,
                 )
