@@ -19,7 +19,7 @@ from pathlib import Path
 
 from .fast_yaml import Document, is_text, read
 from .limits import MAX_CLAIM_DEPTH, MAX_CLAIMS
-from .loader import CLAIM_KEYS, EVIDENCE_KEYS, ID_PATTERN, SOURCE_KEYS, TOP_KEYS
+from .loader import CLAIM_KEYS, EVIDENCE_KEYS, ID_PATTERN, SOURCE_KEYS, TOP_KEYS, unique_uid
 from .model import (
     EVIDENCE_KINDS,
     ArgumentMap,
@@ -85,6 +85,7 @@ class _Builder:
         self.positions = doc.positions
         self.path = path
         self.claims: list[Claim | None] = []
+        self.uids: set[str] = set()
 
     def build(self) -> ArgumentMap:
         top = _keys(self.doc.root, _TOP_KEYS)
@@ -131,6 +132,11 @@ class _Builder:
             uid = written_id  # type: ignore[assignment]
         else:
             raise _GiveUp
+        uids = self.uids
+        if uid in uids:
+            uid = unique_uid(uid, uids)
+        else:
+            uids.add(uid)
         text = get("claim")
         if not is_text(text):
             raise _GiveUp
@@ -152,6 +158,8 @@ class _Builder:
             rebuttals = ()
         undercuts = get("undercuts", _ABSENT)
         undercuts = () if undercuts is _ABSENT else reasons(undercuts, "undercut", f"{uid}/u", depth)
+        if undercuts and role == "thesis":
+            raise _GiveUp  # misplaced-undercuts
         assumption = get("assumption", False)
         if assumption.__class__ is not bool:
             raise _GiveUp  # yaml-rs's booleans are PyYAML's too; "yes" and "on" are left to PyYAML
@@ -234,7 +242,7 @@ class _Builder:
         if is_quote == (described is not _ABSENT):
             raise _GiveUp
         body = quote if is_quote else described
-        if not is_text(body):
+        if not is_text(body) or not body.strip():  # type: ignore[union-attr]
             raise _GiveUp
         source_key = source = source_position = None
         value = get("source", _ABSENT)

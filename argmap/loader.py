@@ -94,7 +94,7 @@ class _Builder:
         self.claims: list[Claim | None] = []
         self.overflow = 0
         self.claim_nodes: set[int] = set()
-        self.generated: set[str] = set()
+        self.uids: set[str] = set()
 
     # -- reporting -------------------------------------------------------------------------------
 
@@ -262,15 +262,7 @@ class _Builder:
                     entries["id"][1], "invalid-id", f"id '{written_id}' may hold only letters, digits, '_', '.' and '-'"
                 )
                 written_id = None
-        if written_id is None:
-            # Below two claims that share an id (a duplicate-id problem), places would give the
-            # same generated uid twice: number the later ones so that generated uids stay unique.
-            base, n = uid, 1
-            while uid in self.generated:
-                n += 1
-                uid = f"{base}~{n}"
-            self.generated.add(uid)
-        uid = written_id or uid
+        uid = unique_uid(written_id or uid, self.uids)
         text = None
         claim_node = entries["claim"][1] if "claim" in entries else None
         if claim_node is None or (isinstance(claim_node, ScalarNode) and claim_node.tag == _YAML + "null"):
@@ -288,6 +280,12 @@ class _Builder:
         if "rebuttals" in relations and role in ("thesis", "premise"):
             self.problem(
                 entries["rebuttals"][0], "misplaced-rebuttals", f"rebuttals answer objections; to attack this {role}, use 'objections'"
+            )
+        if relations.get("undercuts") and role == "thesis":  # `undercuts: []` is harmless
+            self.problem(
+                entries["undercuts"][0],
+                "misplaced-undercuts",
+                "the thesis supports nothing, so nothing can undercut it; to attack it, use 'objections'",
             )
         if text is None:
             return None
@@ -350,8 +348,12 @@ class _Builder:
             self.problem(node, "missing-evidence-text", "evidence needs exactly one of 'quote' (verbatim) or 'text' (described)")
             return None
         is_quote = "quote" in entries
-        body = self.text(entries["quote" if is_quote else "text"][1], "the evidence")
+        body_node = entries["quote" if is_quote else "text"][1]
+        body = self.text(body_node, "the evidence")
         if body is None:
+            return None
+        if not body.strip():  # blank evidence must not count as support
+            self.problem(body_node, "missing-evidence-text", f"this evidence's {'quote' if is_quote else 'text'} is empty")
             return None
         source_key = source = source_position = None
         if "source" in entries:
@@ -377,6 +379,21 @@ class _Builder:
             locator=self.text(entries["locator"][1], "locator") if "locator" in entries else None,
             url=self.text(entries["url"][1], "url") if "url" in entries else None,
         )
+
+
+def unique_uid(uid: str, taken: set[str]) -> str:
+    """``uid``, or ``uid~2``, ``uid~3``... if it is taken; marks the result taken.
+
+    Two claims may share an id (a ``duplicate-id`` problem), and then generated uids below them
+    would coincide too: numbering the later ones gives every claim a uid of its own, so problems
+    and labels never point at the wrong claim. Refs still name the first.
+    """
+    base, n = uid, 1
+    while uid in taken:
+        n += 1
+        uid = f"{base}~{n}"
+    taken.add(uid)
+    return uid
 
 
 def _has_key(node: Node, key: str) -> bool:

@@ -98,6 +98,8 @@ BAD = [
     ("alias to itself", "thesis: &a\n  claim: A\n  premises: [*a]\n", [("yaml-alias", 1, 9)]),
     ("claim repeated by alias", "thesis:\n  claim: A\n  premises: [&p {claim: B}, *p]\n", [("yaml-alias", 3, 14)]),
     ("rebuttals on the thesis", "thesis:\n  claim: A\n  rebuttals: [{claim: B}]\n", [("misplaced-rebuttals", 3, 3)]),
+    ("blank quote", "thesis:\n  claim: A\n  evidence:\n    - quote: '  '\n", [("missing-evidence-text", 4, 14)]),
+    ("undercuts on the thesis", "thesis:\n  claim: A\n  undercuts: [{claim: B}]\n", [("misplaced-undercuts", 3, 3)]),
     ("only a comment", "# nothing here\n", [("empty-file", 1, 1)]),
     ("tab indentation", "thesis:\n\tclaim: A\n", [("yaml-syntax", 2, 1)]),
     ("assumption not a flag", "thesis:\n  claim: A\n  assumption: maybe\n", [("wrong-type", 3, 15)]),
@@ -184,3 +186,12 @@ def test_deep_nesting_is_refused_without_recursion_error():
 def test_yes_no_and_dates_are_text_where_text_is_expected():
     m = load_text("sources:\n  s: {author: A, date: 2020-04-16}\nthesis:\n  claim: A\n  assumption: yes\n")
     assert m.sources["s"].date == "2020-04-16" and m.thesis.assumption
+
+
+def test_claims_sharing_an_id_get_uids_of_their_own():
+    m = load_text(
+        "thesis:\n  claim: T\n  premises:\n    - id: a\n      claim: A\n      premises: [{claim: B}]\n"
+        "  objections:\n    - id: a\n      claim: O\n      premises: [{claim: C}]\n"
+    )
+    assert [c.uid for c in m.claims] == ["#thesis", "a", "a/p1", "a~2", "a~2/p1"]
+    assert m.claim("a").text == "A"  # refs name the first

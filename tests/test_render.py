@@ -273,11 +273,11 @@ ODD_MAPS = {
               claim: B
               premises: [{ref: a}, {ref: t}]
         """,
-    "undercut on the thesis, linked refs only, empty lists": """
+    "empty undercuts on the thesis, linked refs only, empty lists": """
         thesis:
           id: t
           claim: T
-          undercuts: [{claim: U, assumption: true}]
+          undercuts: []
           premises:
             - {id: a, claim: A, assumption: true, objections: []}
             - {id: b, claim: B, assumption: true}

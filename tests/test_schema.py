@@ -62,6 +62,8 @@ INVALID = {
     "tags not a list": "thesis:\n  claim: A\n  tags: politics\n",
     "rebuttals on the thesis": "thesis:\n  claim: A\n  rebuttals: [{claim: B}]\n",
     "rebuttals on a premise": "thesis:\n  claim: A\n  premises:\n    - claim: B\n      rebuttals: [{claim: C}]\n",
+    "undercuts on the thesis": "thesis:\n  claim: A\n  undercuts: [{claim: B}]\n",
+    "blank quote": "thesis:\n  claim: A\n  evidence:\n    - quote: ' '\n",
     "ref with extra key": "thesis:\n  claim: A\n  premises:\n    - {ref: x, claim: B}\n",
 }
 
