@@ -65,7 +65,9 @@ def check_paths(paths: list[Path], config: object = None) -> list[FileResult]:
 
     settings = config if config is not None else Settings()
     results = [
-        FileResult(path, (Problem(str(path), 1, 1, "no-maps", "error", "no *.yaml or *.yml maps in this folder"),), False)
+        FileResult(
+            path, (Problem(str(path), 1, 1, "no-maps", "error", "no *.yaml or *.yml maps in this folder"),), False
+        )
         for path in empty_folders(paths)
     ]
     for path in expand(paths):

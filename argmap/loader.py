@@ -148,7 +148,7 @@ class _Builder:
             return node.value
         if isinstance(node, ScalarNode) and node.tag in _SCALAR_TAGS and node.tag != _YAML + "null":
             self.problem(
-                node, "wrong-type", f"{what} must be text, not {_kind(node)}; put it in quotes: \"{node.value}\""
+                node, "wrong-type", f'{what} must be text, not {_kind(node)}; put it in quotes: "{node.value}"'
             )
         else:
             self.problem(node, "wrong-type", f"{what} must be text, not {_kind(node)}")
@@ -178,9 +178,7 @@ class _Builder:
 
     def check_tags(self, node: Node) -> bool:
         """False (and a problem) for an explicit tag argmap does not read, e.g. ``!!python/object``."""
-        if node.tag.startswith(_YAML) and (
-            node.tag in _SCALAR_TAGS or node.tag in (_YAML + "seq", _YAML + "map")
-        ):
+        if node.tag.startswith(_YAML) and (node.tag in _SCALAR_TAGS or node.tag in (_YAML + "seq", _YAML + "map")):
             return True
         self.problem(node, "yaml-tag", f"the YAML tag '{_short_tag(node.tag)}' is not allowed in maps")
         return False
@@ -201,7 +199,9 @@ class _Builder:
                 except ValueError:  # YAML 1.1 ints Python does not read, such as "01": not 1 either
                     version = 0
             if version != FORMAT_VERSION or node.tag != _YAML + "int":
-                self.problem(node, "bad-version", f"unsupported format version {node.value!r}; this argmap reads version 1")
+                self.problem(
+                    node, "bad-version", f"unsupported format version {node.value!r}; this argmap reads version 1"
+                )
         title = self.text(top["title"][1], "title") if "title" in top else None
         if "description" in top:
             self.text(top["description"][1], "description")
@@ -211,7 +211,9 @@ class _Builder:
             raise self.fail_now()
         thesis = self.claim(top["thesis"][1], "thesis", "#thesis", 0)
         if self.overflow:
-            self.problems.append(self.problems[-1]._replace(rule="too-many-problems", message=f"and {self.overflow} more problems"))
+            self.problems.append(
+                self.problems[-1]._replace(rule="too-many-problems", message=f"and {self.overflow} more problems")
+            )
         if self.problems or thesis is None:
             raise self.fail_now()
         claims = tuple(claim for claim in self.claims if claim is not None)
@@ -232,7 +234,9 @@ class _Builder:
         entries = self.mapping(node, "source", SOURCE_KEYS)
         if entries is None:
             return None
-        fields = {name: self.text(value, f"the source's {name}") for name, (_, value) in entries.items() if name != "note"}
+        fields = {
+            name: self.text(value, f"the source's {name}") for name, (_, value) in entries.items() if name != "note"
+        }
         file_position = _pos(entries["file"][1]) if "file" in entries else None
         return Source(key, _pos(node), **fields, file_position=file_position)
 
@@ -246,7 +250,9 @@ class _Builder:
             self.problem(node, "too-many-claims", f"the map has more than {MAX_CLAIMS:,} claims (MAX_CLAIMS)")
             raise self.fail_now()
         if id(node) in self.claim_nodes:  # the composer gives an alias the anchored node itself
-            self.problem(node, "yaml-alias", "a claim cannot be repeated with a YAML alias; give it an id and use '- ref: ID'")
+            self.problem(
+                node, "yaml-alias", "a claim cannot be repeated with a YAML alias; give it an id and use '- ref: ID'"
+            )
             return None
         self.claim_nodes.add(id(node))
         entries = self.mapping(node, role, CLAIM_KEYS)
@@ -279,7 +285,9 @@ class _Builder:
         }
         if "rebuttals" in relations and role in ("thesis", "premise"):
             self.problem(
-                entries["rebuttals"][0], "misplaced-rebuttals", f"rebuttals answer objections; to attack this {role}, use 'objections'"
+                entries["rebuttals"][0],
+                "misplaced-rebuttals",
+                f"rebuttals answer objections; to attack this {role}, use 'objections'",
             )
         if relations.get("undercuts") and role == "thesis":  # `undercuts: []` is harmless
             self.problem(
@@ -332,7 +340,9 @@ class _Builder:
             target = self.text(entries["ref"][1], "ref") if "ref" in entries else None
             return Ref(target, _pos(node)) if target is not None else None
         if isinstance(node, ScalarNode) and node.tag == _YAML + "str":
-            self.problem(node, "wrong-type", f"each {role} must be a mapping with a 'claim', not bare text; write '- claim: ...'")
+            self.problem(
+                node, "wrong-type", f"each {role} must be a mapping with a 'claim', not bare text; write '- claim: ...'"
+            )
             return None
         return self.claim(node, role, uid, depth + 1)
 
@@ -345,7 +355,9 @@ class _Builder:
         if entries is None:
             return None
         if ("quote" in entries) == ("text" in entries):
-            self.problem(node, "missing-evidence-text", "evidence needs exactly one of 'quote' (verbatim) or 'text' (described)")
+            self.problem(
+                node, "missing-evidence-text", "evidence needs exactly one of 'quote' (verbatim) or 'text' (described)"
+            )
             return None
         is_quote = "quote" in entries
         body_node = entries["quote" if is_quote else "text"][1]
@@ -353,7 +365,9 @@ class _Builder:
         if body is None:
             return None
         if not body.strip():  # blank evidence must not count as support
-            self.problem(body_node, "missing-evidence-text", f"this evidence's {'quote' if is_quote else 'text'} is empty")
+            self.problem(
+                body_node, "missing-evidence-text", f"this evidence's {'quote' if is_quote else 'text'} is empty"
+            )
             return None
         source_key = source = source_position = None
         if "source" in entries:
@@ -366,7 +380,9 @@ class _Builder:
         kind = self.text(entries["kind"][1], "kind") if "kind" in entries else None
         if kind is not None and kind not in EVIDENCE_KINDS:
             self.problem(
-                entries["kind"][1], "unknown-kind", f"unknown evidence kind '{kind}'{_did_you_mean(kind, EVIDENCE_KINDS)}"
+                entries["kind"][1],
+                "unknown-kind",
+                f"unknown evidence kind '{kind}'{_did_you_mean(kind, EVIDENCE_KINDS)}",
             )
         return Evidence(
             position=_pos(node),

@@ -52,9 +52,7 @@ def read_text(path: Path) -> str:
 def decode(path: Path, data: bytes) -> str:
     """Decode UTF-8 (with or without a byte order mark); explain every other encoding."""
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        raise _fail(
-            path, "not-utf8", "the file is UTF-16 (it starts with a UTF-16 byte order mark); save it as UTF-8"
-        )
+        raise _fail(path, "not-utf8", "the file is UTF-16 (it starts with a UTF-16 byte order mark); save it as UTF-8")
     if data.startswith(codecs.BOM_UTF8):
         data = data[len(codecs.BOM_UTF8) :]
     nul = data.find(b"\0")

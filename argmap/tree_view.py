@@ -25,7 +25,11 @@ _MARK = {
     "undercuts": ("/", "magenta"),
 }
 #: Short marks for what a reader must see at a glance; other rules show their id.
-_SHORT = {"unsupported-premise": "unsupported", "unsupported-thesis": "unsupported", "unanswered-objection": "unanswered"}
+_SHORT = {
+    "unsupported-premise": "unsupported",
+    "unsupported-thesis": "unsupported",
+    "unanswered-objection": "unanswered",
+}
 _STATUS_STYLE = {"accepted": "green", "rejected": "red", "undecided": "yellow", "unsupported": "magenta"}
 
 

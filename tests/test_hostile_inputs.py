@@ -26,7 +26,13 @@ CATALOGUE = [
     # (name, file content, rule, line, column)
     ("billion laughs", BILLION_LAUGHS, "alias-bomb", 7, 5),
     ("claims repeated through aliases", CLAIM_BOMB, "alias-bomb", 22, 35),
-    ("10,000-deep flow nesting", "thesis:\n  claim: A\n  note: " + "[" * 10000 + "]" * 10000 + "\n", "wrong-type", 3, 9),
+    (
+        "10,000-deep flow nesting",
+        "thesis:\n  claim: A\n  note: " + "[" * 10000 + "]" * 10000 + "\n",
+        "wrong-type",
+        3,
+        9,
+    ),
     ("10,000-deep block nesting", "thesis:\n  claim: A\n  tags:\n    " + "- " * 10000 + "x\n", "wrong-type", 4, 7),
     ("NUL byte", b"thesis:\n  claim: A\x00B\n", "not-text", 2, 11),
     ("invalid UTF-8", b"thesis:\n  claim: \xc3\x28\n", "not-utf8", 2, 10),

@@ -92,9 +92,17 @@ BAD = [
     ("unsupported version", "argmap: 2\nthesis: {claim: A}\n", [("bad-version", 1, 9)]),
     ("key that is a number", "thesis:\n  claim: A\n  1: x\n", [("wrong-type", 3, 3)]),
     ("premise as bare text", "thesis:\n  claim: A\n  premises:\n    - just text\n", [("wrong-type", 4, 7)]),
-    ("linked group of one", "thesis:\n  claim: A\n  premises:\n    - linked:\n        - claim: B\n", [("short-linked", 4, 7)]),
+    (
+        "linked group of one",
+        "thesis:\n  claim: A\n  premises:\n    - linked:\n        - claim: B\n",
+        [("short-linked", 4, 7)],
+    ),
     ("evidence without text", "thesis:\n  claim: A\n  evidence:\n    - source: x\n", [("missing-evidence-text", 4, 7)]),
-    ("unknown evidence kind", "thesis:\n  claim: A\n  evidence:\n    - text: x\n      kind: quotation\n", [("unknown-kind", 5, 13)]),
+    (
+        "unknown evidence kind",
+        "thesis:\n  claim: A\n  evidence:\n    - text: x\n      kind: quotation\n",
+        [("unknown-kind", 5, 13)],
+    ),
     ("alias to itself", "thesis: &a\n  claim: A\n  premises: [*a]\n", [("yaml-alias", 1, 9)]),
     ("claim repeated by alias", "thesis:\n  claim: A\n  premises: [&p {claim: B}, *p]\n", [("yaml-alias", 3, 14)]),
     ("rebuttals on the thesis", "thesis:\n  claim: A\n  rebuttals: [{claim: B}]\n", [("misplaced-rebuttals", 3, 3)]),
@@ -177,7 +185,9 @@ def test_billion_laughs_is_refused():
 def test_deep_nesting_is_refused_without_recursion_error():
     text = "thesis:\n  claim: A\n  note: " + "[" * 10000 + "]" * 10000 + "\n"
     assert load_problems(text) == [("wrong-type", 3, 9)]
-    deep = "thesis:\n" + "".join("  " * (i + 1) + f"claim: c{i}\n" + "  " * (i + 1) + "premises:\n" + "  " * (i + 1) + "- " for i in range(150))
+    deep = "thesis:\n" + "".join(
+        "  " * (i + 1) + f"claim: c{i}\n" + "  " * (i + 1) + "premises:\n" + "  " * (i + 1) + "- " for i in range(150)
+    )
     deep += "claim: leaf\n"
     rules = {rule for rule, _, _ in load_problems(deep)}
     assert "too-deep" in rules or "yaml-syntax" in rules

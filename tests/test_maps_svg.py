@@ -30,7 +30,9 @@ def test_committed_svg_is_up_to_date(path, monkeypatch):
 
 
 #: The overview the README shows; regenerated with this command.
-OVERVIEW = "argmap render maps/bandow-iraq.yaml --no-evidence --direction LR --engine pure -o docs/bandow-iraq-overview.svg"
+OVERVIEW = (
+    "argmap render maps/bandow-iraq.yaml --no-evidence --direction LR --engine pure -o docs/bandow-iraq-overview.svg"
+)
 
 
 def test_readme_overview_is_up_to_date(monkeypatch):

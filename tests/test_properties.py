@@ -26,7 +26,11 @@ TEXT = st.text(min_size=1, max_size=40).filter(lambda s: s.strip())
 KINDS = st.sampled_from(["quote", "statistic", "study", "expert", "testimony", "example", "document", "observation"])
 EVIDENCE = st.fixed_dictionaries(
     {"quote": TEXT},
-    optional={"source": st.one_of(st.sampled_from(["s1", "s2", "nope"]), st.fixed_dictionaries({"author": TEXT})), "kind": KINDS, "locator": TEXT},
+    optional={
+        "source": st.one_of(st.sampled_from(["s1", "s2", "nope"]), st.fixed_dictionaries({"author": TEXT})),
+        "kind": KINDS,
+        "locator": TEXT,
+    },
 )
 
 
@@ -40,30 +44,46 @@ LEAF_KEYS = {
 
 
 def claims(children: st.SearchStrategy | None) -> st.SearchStrategy:
-    relations = {} if children is None else {
-        "premises": st.lists(children, max_size=3),
-        "objections": st.lists(children, max_size=2),
-        "undercuts": st.lists(children, max_size=1),
-    }
+    relations = (
+        {}
+        if children is None
+        else {
+            "premises": st.lists(children, max_size=3),
+            "objections": st.lists(children, max_size=2),
+            "undercuts": st.lists(children, max_size=1),
+        }
+    )
     return st.fixed_dictionaries({"claim": TEXT}, optional={**LEAF_KEYS, **relations})
 
 
 def items(claim: st.SearchStrategy) -> st.SearchStrategy:
-    return st.one_of(claim, st.fixed_dictionaries({"ref": IDS}), st.fixed_dictionaries({"linked": st.lists(st.one_of(claim, st.fixed_dictionaries({"ref": IDS})), min_size=2, max_size=3)}))
+    return st.one_of(
+        claim,
+        st.fixed_dictionaries({"ref": IDS}),
+        st.fixed_dictionaries(
+            {"linked": st.lists(st.one_of(claim, st.fixed_dictionaries({"ref": IDS})), min_size=2, max_size=3)}
+        ),
+    )
 
 
 CLAIM = st.recursive(claims(None), lambda inner: claims(items(inner)), max_leaves=25)
 THESIS = CLAIM.map(lambda claim: {key: value for key, value in claim.items() if key != "undercuts"})
 MAPS = st.fixed_dictionaries(
     {"thesis": THESIS},
-    optional={"title": TEXT, "argmap": st.just(1), "sources": st.just({"s1": {"author": "A", "date": "2020"}, "s2": {"title": "T"}})},
+    optional={
+        "title": TEXT,
+        "argmap": st.just(1),
+        "sources": st.just({"s1": {"author": "A", "date": "2020"}, "s2": {"title": "T"}}),
+    },
 )
 
 
 def count_claims(node: object) -> int:
     if isinstance(node, dict):
         own = 1 if "claim" in node else 0
-        return own + sum(count_claims(v) for k, v in node.items() if k in ("premises", "objections", "undercuts", "linked"))
+        return own + sum(
+            count_claims(v) for k, v in node.items() if k in ("premises", "objections", "undercuts", "linked")
+        )
     if isinstance(node, list):
         return sum(count_claims(item) for item in node)
     return 0
@@ -97,7 +117,27 @@ def test_random_bytes_never_crash(tmp_path_factory, content):
     _exit_ok(content, tmp_path_factory)
 
 
-KEYS = st.sampled_from(["thesis", "claim", "premises", "objections", "rebuttals", "undercuts", "linked", "ref", "id", "evidence", "quote", "source", "assumption", "argmap", "sources", "tags", "x"])
+KEYS = st.sampled_from(
+    [
+        "thesis",
+        "claim",
+        "premises",
+        "objections",
+        "rebuttals",
+        "undercuts",
+        "linked",
+        "ref",
+        "id",
+        "evidence",
+        "quote",
+        "source",
+        "assumption",
+        "argmap",
+        "sources",
+        "tags",
+        "x",
+    ]
+)
 VALUES = st.recursive(
     st.one_of(st.none(), st.booleans(), st.integers(), st.floats(allow_nan=False), st.text(max_size=10)),
     lambda inner: st.one_of(st.lists(inner, max_size=4), st.dictionaries(KEYS, inner, max_size=4)),

@@ -75,10 +75,9 @@ def key(shown: set[str], title: str | None = None) -> str:
             rows.append(_row(cell, f'<font color="{colour}">{escape(name)}</font>', escape(explanation)))
     head = f'<tr><td align="left" colspan="2"><font color="{style.GREY}">KEY</font></td></tr>' if rows else ""
     if title:
-        lines = "<br align=\"left\"/>".join(wrapped(title, 60))
+        lines = '<br align="left"/>'.join(wrapped(title, 60))
         head = f'<tr><td align="left" colspan="2"><font point-size="15"><b>{lines}</b></font></td></tr>{head}'
     return f'<<table border="0" cellborder="0" cellspacing="3" cellpadding="1">{head}{"".join(rows)}</table>>'
-
 
 
 def arrow(relation: str) -> str:

@@ -5,8 +5,16 @@ from tests.helpers import found
 RULE = "duplicate-id"
 
 CASES = [
-    ("twice", "thesis:\n  claim: T\n  premises:\n    - {id: a, claim: A, assumption: true}\n    - {id: a, claim: B, assumption: true}\n", [(5, "a~2")]),
-    ("thrice, thesis too", "thesis:\n  id: a\n  claim: T\n  premises:\n    - {id: a, claim: A, assumption: true}\n    - {id: a, claim: B, assumption: true}\n", [(5, "a~2"), (6, "a~3")]),
+    (
+        "twice",
+        "thesis:\n  claim: T\n  premises:\n    - {id: a, claim: A, assumption: true}\n    - {id: a, claim: B, assumption: true}\n",
+        [(5, "a~2")],
+    ),
+    (
+        "thrice, thesis too",
+        "thesis:\n  id: a\n  claim: T\n  premises:\n    - {id: a, claim: A, assumption: true}\n    - {id: a, claim: B, assumption: true}\n",
+        [(5, "a~2"), (6, "a~3")],
+    ),
     ("unique", "thesis:\n  id: t\n  claim: T\n  premises:\n    - {id: a, claim: A, assumption: true}\n", []),
 ]
 
