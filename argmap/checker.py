@@ -8,7 +8,7 @@ names no rule is itself a problem, ``unknown-rule``, which no setting turns off.
 from __future__ import annotations
 
 from .config import Config
-from .model import ArgumentMap
+from .model import ArgumentMap, Claim
 from .problems import Problem
 from .rules import RULES
 
@@ -16,7 +16,8 @@ from .rules import RULES
 def check(argmap: ArgumentMap, config: Config | None = None) -> list[Problem]:
     """Every problem the enabled rules find, sorted by position. Never prints."""
     config = config or Config()
-    silenced = {claim.uid: set(claim.ignore) for claim in argmap.claims if claim.ignore}
+    ignoring = [claim for claim in argmap.claims if claim.ignore]  # one pass over 100,000 claims, not two
+    silenced = {claim.uid: set(claim.ignore) for claim in ignoring}
     file = str(argmap.path)
     problems = []
     for rule_id, rule in RULES.items():
@@ -31,16 +32,16 @@ def check(argmap: ArgumentMap, config: Config | None = None) -> list[Problem]:
                     file, finding.line, finding.column, rule_id, severity, finding.message, finding.node, finding.claim
                 )
             )
-    problems.extend(_unknown_ignored_rules(argmap))
+    problems.extend(_unknown_ignored_rules(argmap, ignoring))
     problems.sort(key=Problem.sort_key)
     return problems
 
 
-def _unknown_ignored_rules(argmap: ArgumentMap) -> list[Problem]:
+def _unknown_ignored_rules(argmap: ArgumentMap, ignoring: list[Claim]) -> list[Problem]:
     from difflib import get_close_matches
 
     problems = []
-    for claim in argmap.claims:
+    for claim in ignoring:
         for rule_id in claim.ignore:
             if rule_id not in RULES:
                 close = get_close_matches(rule_id, list(RULES), n=1)

@@ -15,6 +15,7 @@ tests/test_loader_parity.py checks that both paths give equal models and equal p
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from .fast_yaml import Document, is_text, read
@@ -31,6 +32,8 @@ from .model import (
 )
 
 _CLAIM_KEYS = frozenset(CLAIM_KEYS)
+_PLAIN_CLAIM_KEYS = frozenset(("id", "claim", "premises", "objections", "evidence"))
+_PLAIN_EVIDENCE_KEYS = frozenset(("quote", "source"))
 _EVIDENCE_KEYS = frozenset(EVIDENCE_KEYS)
 _SOURCE_KEYS = frozenset(SOURCE_KEYS)
 _TOP_KEYS = frozenset(TOP_KEYS)
@@ -39,6 +42,8 @@ _LINKED_KEYS = frozenset(("linked",))
 _REF_KEYS = frozenset(("ref",))
 _ABSENT = object()
 _new = tuple.__new__
+_ID = ID_PATTERN.pattern.removesuffix(r"\Z")  # one id, as the loader takes it
+_IDS = re.compile(f"{_ID}(?: {_ID})*")  # ids separated by spaces, which no id holds
 
 
 class _GiveUp(Exception):
@@ -70,6 +75,14 @@ def _texts(value: object) -> tuple[str, ...]:
     return tuple(_text(item) for item in value)  # type: ignore[attr-defined]
 
 
+def _valid_ids(ids: list[str]) -> bool:
+    """True if every id matches ID_PATTERN: one match over them all, not 100,000 matches."""
+    if not ids:
+        return True
+    joined = " ".join(ids)
+    return joined.count(" ") == len(ids) - 1 and _IDS.fullmatch(joined) is not None
+
+
 def _keys(node: object, allowed: frozenset[str]) -> dict:
     if node.__class__ is not dict or not allowed.issuperset(node):  # type: ignore[arg-type]
         raise _GiveUp
@@ -83,9 +96,11 @@ class _Builder:
     def __init__(self, doc: Document, path: Path) -> None:
         self.doc = doc
         self.positions = doc.positions
+        self.source_values = doc.value_starts("source")
         self.path = path
         self.claims: list[Claim | None] = []
         self.uids: set[str] = set()
+        self.ids: list[str] = []  # written ids, checked against ID_PATTERN all at once
 
     def build(self) -> ArgumentMap:
         top = _keys(self.doc.root, _TOP_KEYS)
@@ -97,7 +112,9 @@ class _Builder:
         sources = self.sources(top["sources"]) if "sources" in top else {}
         if "thesis" not in top:
             raise _GiveUp
-        thesis = self.claim(top["thesis"], "thesis", "#thesis", 0)
+        thesis = self.claim(top["thesis"], "thesis", "#thesis", "", 0)
+        if not _valid_ids(self.ids):
+            raise _GiveUp
         return ArgumentMap(self.path, thesis, 1, title, sources, tuple(self.claims))  # type: ignore[arg-type]
 
     def _version_is_one(self, value: object) -> bool:
@@ -116,11 +133,15 @@ class _Builder:
         fields = {name: _text(value) for name, value in entries.items() if name != "note"}
         return Source(key, self.positions[id(entries)], **fields)
 
-    def claim(self, node: object, role: str, uid: str, depth: int) -> Claim:
+    def claim(self, node: object, role: str, prefix: str, index: object, depth: int) -> Claim:
+        # The uid it gets without an id is f"{prefix}{index}": made only then (most large maps give ids).
         claims = self.claims
         if depth > MAX_CLAIM_DEPTH or len(claims) >= MAX_CLAIMS:
             raise _GiveUp
-        if node.__class__ is not dict or not _CLAIM_KEYS.issuperset(node):  # type: ignore[arg-type]
+        if node.__class__ is not dict:
+            raise _GiveUp
+        plain = _PLAIN_CLAIM_KEYS.issuperset(node)  # type: ignore[arg-type]
+        if not plain and not _CLAIM_KEYS.issuperset(node):  # type: ignore[arg-type]
             raise _GiveUp
         slot = len(claims)
         claims.append(None)  # document order: the claim before what it contains
@@ -128,8 +149,10 @@ class _Builder:
         written_id = get("id", _ABSENT)
         if written_id is _ABSENT:
             written_id = None
-        elif is_text(written_id) and ID_PATTERN.match(written_id):  # type: ignore[arg-type]
+            uid = f"{prefix}{index}"
+        elif is_text(written_id):
             uid = written_id  # type: ignore[assignment]
+            self.ids.append(uid)
         else:
             raise _GiveUp
         uids = self.uids
@@ -138,7 +161,7 @@ class _Builder:
         else:
             uids.add(uid)
         text = get("claim")
-        if not is_text(text):
+        if text.__class__ is not str or (" " not in text and not is_text(text)):  # (with a space, it is text)
             raise _GiveUp
         text = text.strip()  # type: ignore[union-attr]
         if not text:
@@ -149,28 +172,31 @@ class _Builder:
         premises = () if premises is _ABSENT else reasons(premises, "premise", f"{uid}/p", depth)
         objections = get("objections", _ABSENT)
         objections = () if objections is _ABSENT else reasons(objections, "objection", f"{uid}/o", depth)
-        rebuttals = get("rebuttals", _ABSENT)
-        if rebuttals is not _ABSENT:
-            rebuttals = reasons(rebuttals, "rebuttal", f"{uid}/r", depth)
-            if role == "thesis" or role == "premise":
-                raise _GiveUp
-        else:
-            rebuttals = ()
-        undercuts = get("undercuts", _ABSENT)
-        undercuts = () if undercuts is _ABSENT else reasons(undercuts, "undercut", f"{uid}/u", depth)
-        if undercuts and role == "thesis":
-            raise _GiveUp  # misplaced-undercuts
-        assumption = get("assumption", False)
-        if assumption.__class__ is not bool:
-            raise _GiveUp  # yaml-rs's booleans are PyYAML's too; "yes" and "on" are left to PyYAML
+        rebuttals = undercuts = tags = ignore = ()
+        assumption, note = False, None
+        if not plain:  # the keys most claims go without: looked up only if there is one of them
+            rebuttals = get("rebuttals", _ABSENT)
+            if rebuttals is not _ABSENT:
+                rebuttals = reasons(rebuttals, "rebuttal", f"{uid}/r", depth)
+                if role == "thesis" or role == "premise":
+                    raise _GiveUp
+            else:
+                rebuttals = ()
+            undercuts = get("undercuts", _ABSENT)
+            undercuts = () if undercuts is _ABSENT else reasons(undercuts, "undercut", f"{uid}/u", depth)
+            if undercuts and role == "thesis":
+                raise _GiveUp  # misplaced-undercuts
+            assumption = get("assumption", False)
+            if assumption.__class__ is not bool:
+                raise _GiveUp  # yaml-rs's booleans are PyYAML's too; "yes" and "on" are left to PyYAML
+            note = get("note", _ABSENT)
+            note = None if note is _ABSENT else _text(note)
+            tags = get("tags", _ABSENT)
+            tags = () if tags is _ABSENT else _texts(tags)
+            ignore = get("ignore", _ABSENT)
+            ignore = () if ignore is _ABSENT else _texts(ignore)
         evidence = get("evidence", _ABSENT)
         evidence = () if evidence is _ABSENT else self.evidence_list(evidence)
-        note = get("note", _ABSENT)
-        note = None if note is _ABSENT else _text(note)
-        tags = get("tags", _ABSENT)
-        tags = () if tags is _ABSENT else _texts(tags)
-        ignore = get("ignore", _ABSENT)
-        ignore = () if ignore is _ABSENT else _texts(ignore)
         claim = _new(
             Claim,
             (
@@ -208,8 +234,8 @@ class _Builder:
                 members = item["linked"]
                 if len(item) != 1 or members.__class__ is not list or len(members) < 2:
                     raise _GiveUp
-                uid = f"{prefix}{index}"
-                kept = tuple(self.item(member, role, f"{uid}.{k}", depth) for k, member in enumerate(members, start=1))
+                group = f"{prefix}{index}."
+                kept = tuple(self.item(member, role, group, k, depth) for k, member in enumerate(members, start=1))
                 result.append(_new(Reason, (kept, True, position)))
             elif "ref" in item:
                 target = item["ref"]
@@ -217,14 +243,14 @@ class _Builder:
                     raise _GiveUp
                 result.append(_new(Reason, ((_new(Ref, (target, position)),), False, position)))
             else:
-                result.append(_new(Reason, ((claim(item, role, f"{prefix}{index}", depth + 1),), False, position)))
+                result.append(_new(Reason, ((claim(item, role, prefix, index, depth + 1),), False, position)))
         return tuple(result)
 
-    def item(self, node: object, role: str, uid: str, depth: int) -> Claim | Ref:
+    def item(self, node: object, role: str, prefix: str, index: int, depth: int) -> Claim | Ref:
         if node.__class__ is dict and "ref" in node:  # type: ignore[operator]
             target = _text(_keys(node, _REF_KEYS)["ref"])
             return _new(Ref, (target, self.positions[id(node)]))
-        return self.claim(node, role, uid, depth + 1)
+        return self.claim(node, role, prefix, index, depth + 1)
 
     def evidence_list(self, node: object) -> tuple[Evidence, ...]:
         if node is None:
@@ -234,43 +260,60 @@ class _Builder:
         return tuple(map(self.evidence, node))  # type: ignore[call-overload]
 
     def evidence(self, node: object) -> Evidence:
-        if node.__class__ is not dict or not _EVIDENCE_KEYS.issuperset(node):  # type: ignore[arg-type]
+        if node.__class__ is not dict:
+            raise _GiveUp
+        plain = _PLAIN_EVIDENCE_KEYS.issuperset(node)  # type: ignore[arg-type]
+        if not plain and not _EVIDENCE_KEYS.issuperset(node):  # type: ignore[arg-type]
             raise _GiveUp
         get = node.get  # type: ignore[attr-defined]
-        quote, described = get("quote", _ABSENT), get("text", _ABSENT)
+        quote = get("quote", _ABSENT)
+        described = _ABSENT if plain else get("text", _ABSENT)
         is_quote = quote is not _ABSENT
         if is_quote == (described is not _ABSENT):
             raise _GiveUp
         body = quote if is_quote else described
-        if not is_text(body) or not body.strip():  # type: ignore[union-attr]
+        if body.__class__ is not str or (" " not in body and not is_text(body)) or not body.strip():  # type: ignore[operator]
             raise _GiveUp
         source_key = source = source_position = None
+        position = self.positions[id(node)]
         value = get("source", _ABSENT)
         if value.__class__ is dict:
             source = self.source(value, None)
             source_position = source.position
         elif value is not _ABSENT:
             source_key = _text(value)
-            source_position = self.doc.value_position(node, "source")  # type: ignore[arg-type]
+            # Document.value_position(node, "source") without a call per item (100,000 of them)
+            line, column = position
+            for key, other in node.items():  # type: ignore[attr-defined]
+                if key == "source":
+                    break
+                if other.__class__ is dict or other.__class__ is list:
+                    raise _GiveUp
+                line += 1
+            source_position = self.source_values.get((line, column))
             if source_position is None:
                 raise _GiveUp
-        kind = get("kind", _ABSENT)
-        if kind is _ABSENT:
-            kind = None
-        elif _text(kind) not in _EVIDENCE_KINDS:
-            raise _GiveUp
-        locator, url = get("locator", _ABSENT), get("url", _ABSENT)
+        kind = locator = url = None
+        if not plain:  # the keys most evidence goes without
+            kind = get("kind", _ABSENT)
+            if kind is _ABSENT:
+                kind = None
+            elif _text(kind) not in _EVIDENCE_KINDS:
+                raise _GiveUp
+            locator, url = get("locator", _ABSENT), get("url", _ABSENT)
+            locator = None if locator is _ABSENT else _text(locator)
+            url = None if url is _ABSENT else _text(url)
         return _new(
             Evidence,
             (
-                self.positions[id(node)],
+                position,
                 " ".join(body.split()),
                 is_quote,
                 source_key,
                 source,
                 source_position,
                 kind,
-                None if locator is _ABSENT else _text(locator),
-                None if url is _ABSENT else _text(url),
+                locator,
+                url,
             ),
         )

@@ -7,6 +7,7 @@ the same positions, and ``check`` then gives the same problems.
 
 from __future__ import annotations
 
+import re
 import sys
 from pathlib import Path
 
@@ -16,7 +17,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import argmap
-from argmap import fast_yaml, loader
+from argmap import fast_loader, fast_yaml, loader
 from argmap.fast_loader import load_fast
 from argmap.fast_yaml import is_text, plain_tag, read
 
@@ -219,6 +220,66 @@ def test_the_quick_screens_find_what_the_plain_ones_do(text: str) -> None:
     if not (" \n" in text or " #" in text):
         colons = [m.start() for m in fast_yaml._EMPTY_VALUE.finditer(text)]
         assert [m.start() - 1 for m in fast_yaml._BARE_COLON.finditer(text)] == colons
+    key = r"(?:[^\n:]|:[^ \n])*:(?: |\n|\Z)"  # _ITEM_MAPPING's key, one character at a time
+    items = re.compile(rf"\n *- +(?={fast_yaml._PLAIN_FIRST}{key})")
+    assert [m.end() for m in fast_yaml._ITEM_MAPPING.finditer(text)] == [m.end() for m in items.finditer(text)]
+
+
+def _mappings(node: object) -> list[dict]:
+    found, todo = [], [node]
+    while todo:
+        node = todo.pop()
+        if isinstance(node, dict):
+            found.append(node)
+            todo.extend(node.values())
+        elif isinstance(node, list):
+            todo.extend(node)
+    return found
+
+
+def _value_position_key_by_key(doc: fast_yaml.Document, mapping: dict, key: str) -> tuple[int, int] | None:
+    """Document.value_position the straightforward way: line by line from the mapping's first key."""
+    text = doc.text
+    line, column = doc.position(mapping)
+    line_start = 0
+    for _ in range(line - 1):
+        line_start = text.index("\n", line_start) + 1
+    for other, value in mapping.items():
+        if other == key:
+            break
+        if isinstance(value, (dict, list)):
+            return None
+        line_start = text.find("\n", line_start) + 1
+        if not line_start:
+            return None
+        line += 1
+    at = line_start + column - 1
+    if text[at : at + len(key) + 1] != key + ":" or text.rfind("\n", 0, at) + 1 != line_start:
+        return None  # no "key:" in the mapping's column of that line
+    value_start = at + len(key) + 1
+    while text[value_start : value_start + 1] == " ":
+        value_start += 1
+    if text[value_start : value_start + 1] in ("", "\n", "#"):  # an empty value: PyYAML puts it after the ":"
+        value_start = at + len(key) + 1
+    return line, value_start - line_start + 1
+
+
+@pytest.mark.parametrize("text", [d[1] for d in DOCUMENTS], ids=[d[0] for d in DOCUMENTS])
+def test_value_positions_are_those_found_line_by_line(text: str) -> None:
+    doc = read(text)
+    if doc is None:
+        return
+    for mapping in _mappings(doc.root):
+        for key, value in mapping.items():
+            if ":" not in key and not isinstance(value, (dict, list)):
+                assert doc.value_position(mapping, key) == _value_position_key_by_key(doc, mapping, key)
+
+
+@pytest.mark.parametrize(
+    "ids", [[], ["a"], ["a", "b-c.d_9"], ["a b"], [""], ["a", ""], ["a\n"], ["é"], [" a"], ["a", "a"], ["1", "x~2"]]
+)
+def test_ids_are_checked_together_as_one_by_one(ids: list[str]) -> None:
+    assert fast_loader._valid_ids(ids) == all(loader.ID_PATTERN.match(i) for i in ids)
 
 
 def test_auto_takes_the_fast_path_only_for_large_maps(monkeypatch: pytest.MonkeyPatch) -> None:
