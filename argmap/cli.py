@@ -26,7 +26,6 @@ app = typer.Typer(
 )
 
 
-
 class ReportFormat(str, Enum):
     text = "text"
     json = "json"
@@ -43,7 +42,9 @@ def check(
     ignore: Optional[List[str]] = typer.Option(None, "--ignore", help="Turn rules off (ids, comma-separated)."),
     config_file: Optional[Path] = typer.Option(None, "--config", help="Settings file (argmap.toml or pyproject.toml)."),
     sources: Optional[Path] = typer.Option(None, "--sources", help="Folder of source texts, KEY.txt/.md/.html."),
-    with_eval: bool = typer.Option(False, "--eval", help="With --format json: add each map's labels (as 'argmap eval')."),
+    with_eval: bool = typer.Option(
+        False, "--eval", help="With --format json: add each map's labels (as 'argmap eval')."
+    ),
 ) -> None:
     """Check maps for holes in the argument: unsupported premises, unknown refs, cycles, ...
 

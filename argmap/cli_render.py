@@ -48,9 +48,7 @@ def render(
         Direction.TB, "--direction", help="Where the thesis stands: TB at the top, BT bottom, LR left, RL right."
     ),
     focus: str | None = typer.Option(None, "--focus", help="Draw only the sub-argument below this claim id."),
-    depth: int | None = typer.Option(
-        None, "--depth", min=0, help="Draw this many levels below the thesis or --focus."
-    ),
+    depth: int | None = typer.Option(None, "--depth", min=0, help="Draw this many levels below the thesis or --focus."),
     no_evidence: bool = typer.Option(False, "--no-evidence", help="Leave out the evidence boxes."),
     no_checks: bool = typer.Option(False, "--no-checks", help="Draw the plain map, without what 'argmap check' finds."),
     with_eval: bool = typer.Option(False, "--eval", help="Show each claim's label from 'argmap eval' (accepted, ...)."),

@@ -96,7 +96,7 @@ TRICKY = {
     "comment after empty value": "thesis:\n  claim: A\n  premises: # why\n    - claim: B\n  note: # c\n    x: 1\n",
     "comments and empty values": "# top\nthesis:\n  claim: A\n  premises:\n    - claim: B\n  evidence:\n    - quote: q\n"
     "      source:\n        author: X\n",
-    "hash after quote": "thesis:\n  claim: \"A\"#c\n",
+    "hash after quote": 'thesis:\n  claim: "A"#c\n',
     "hash after single quote": "thesis:\n  claim: A\n  note: 'n'#x\n",
     "markers inside text": "thesis:\n  claim: 50% more... or less---\n  note: '%'\n",
     "second document": "thesis:\n  claim: A\n---\nthesis:\n  claim: B\n",
@@ -204,7 +204,20 @@ def test_the_fast_path_gives_way_to_pyyaml(name: str) -> None:
 
 @pytest.mark.parametrize(
     "value",
-    ["a b", "yes no", "1 2", "true ", " null", "2001-12-14 21:59:43.10 -5", "~ x", ". inf", "0x 1", "<< ", "= x", "Yes"],
+    [
+        "a b",
+        "yes no",
+        "1 2",
+        "true ",
+        " null",
+        "2001-12-14 21:59:43.10 -5",
+        "~ x",
+        ". inf",
+        "0x 1",
+        "<< ",
+        "= x",
+        "Yes",
+    ],
 )
 def test_text_with_a_space_is_text_to_pyyaml(value: str) -> None:
     # is_text skips PyYAML's resolvers for values with a space: none but the timestamp's matches one.
