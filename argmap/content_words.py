@@ -84,3 +84,13 @@ def words(text: str, min_length: int = 3, allow: frozenset[str] = frozenset()) -
 def terms(text: str, min_length: int = 3) -> set[str]:
     """The stems of the content words of ``text``."""
     return set(words(text, min_length))
+
+
+#: The options of the rules that compare terms (rabbit-rule, holding-hands).
+TERM_OPTIONS: dict[str, object] = {"min-length": 3, "allow": []}
+
+
+def term_options(options: dict[str, object]) -> tuple[int, frozenset[str]]:
+    """``(min_length, allow)`` for :func:`words`, from a term rule's configured options."""
+    allow = frozenset(str(word).lower() for word in options["allow"])  # type: ignore[union-attr]
+    return int(options["min-length"]), allow  # type: ignore[arg-type]

@@ -35,19 +35,18 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from ..content_words import words
+from ..content_words import TERM_OPTIONS, term_options, words
 from ..model import ArgumentMap
 from ..problems import Finding
 
 ID = "rabbit-rule"
 SEVERITY = "warning"
 ENABLED = False
-OPTIONS: dict[str, object] = {"min-length": 3, "allow": []}
+OPTIONS: dict[str, object] = dict(TERM_OPTIONS)
 
 
 def check(argmap: ArgumentMap, options: dict[str, object]) -> Iterator[Finding]:
-    min_length = int(options["min-length"])  # type: ignore[arg-type]
-    allow = frozenset(str(word).lower() for word in options["allow"])  # type: ignore[union-attr]
+    min_length, allow = term_options(options)
     for claim in argmap.claims:
         claim_terms = words(claim.text, min_length, allow)
         for reason in claim.premises:
