@@ -30,6 +30,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from .graph import components
+
 AND, OR = True, False
 #: Gate values; UNKNOWN is what remains after the fixpoint.
 FALSE, TRUE, UNKNOWN = 0, 1, 2
@@ -176,51 +178,12 @@ def _unfounded(circuit: Circuit, values: bytearray, waiting: list[int], componen
 
 
 def _components(circuit: Circuit, values: bytearray, unknown: list[int]) -> list[list[int]]:
-    """The strongly connected components of the unknown gates, each after those that feed it.
-
-    Tarjan's algorithm, iterative (a chain of 100,000 gates must not overflow the stack). It
-    finishes a component after every component it feeds, so the list is reversed at the end.
-    """
+    """The strongly connected components of the unknown gates, each after those that feed it."""
     feeds = circuit.feeds
-    index: dict[int, int] = {}
-    low: dict[int, int] = {}
-    stack: list[int] = []
-    on_stack: set[int] = set()
-    found: list[list[int]] = []
 
     def unknown_fed(gate: int) -> list[int]:
         return [literal >> 1 for literal in feeds[gate] if values[literal >> 1] == UNKNOWN]
 
-    for start in unknown:
-        if start in index:
-            continue
-        index[start] = low[start] = len(index)
-        stack.append(start)
-        on_stack.add(start)
-        work = [(start, iter(unknown_fed(start)))]
-        while work:
-            gate, fed = work[-1]
-            for following in fed:
-                if following not in index:
-                    index[following] = low[following] = len(index)
-                    stack.append(following)
-                    on_stack.add(following)
-                    work.append((following, iter(unknown_fed(following))))
-                    break
-                if following in on_stack:
-                    low[gate] = min(low[gate], index[following])
-            else:
-                work.pop()
-                if work:
-                    low[work[-1][0]] = min(low[work[-1][0]], low[gate])
-                if low[gate] == index[gate]:
-                    component = []
-                    while True:
-                        member = stack.pop()
-                        on_stack.discard(member)
-                        component.append(member)
-                        if member == gate:
-                            break
-                    found.append(component)
-    found.reverse()
+    found = components(unknown, unknown_fed)
+    found.reverse()  # Tarjan finishes a component after every component it feeds
     return found

@@ -5,9 +5,12 @@ Used by the rules that look past one claim (circular reasoning) and by evaluatio
 
 from __future__ import annotations
 
-from typing import Iterator
+from collections.abc import Callable, Hashable, Iterable, Iterator, Sequence
+from typing import TypeVar
 
 from .model import ArgumentMap, Ref
+
+Node = TypeVar("Node", bound=Hashable)
 
 
 def supporters(argmap: ArgumentMap) -> dict[str, list[str]]:
@@ -29,28 +32,42 @@ def supporters(argmap: ArgumentMap) -> dict[str, list[str]]:
     return graph
 
 
-def cycles(graph: dict[str, list[str]]) -> list[list[str]]:
+def cycles(graph: dict[Node, list[Node]]) -> list[list[Node]]:
     """The strongly connected components with a cycle (more than one node, or a self-loop).
 
-    Tarjan's algorithm, iterative so that a 100,000-claim chain cannot overflow the stack. Each
-    component lists its nodes in the order the search met them; components come in the graph's
-    order of first node.
+    Each lists its nodes in the order the search met them; they come in the order the search
+    finished them (see :func:`components`).
     """
-    index: dict[str, int] = {}
-    low: dict[str, int] = {}
-    on_stack: set[str] = set()
-    stack: list[str] = []
-    found: list[list[str]] = []
+    return [component[::-1] for component in components(graph, graph.get, trivial=False)]
+
+
+def components(
+    starts: Iterable[Node], successors: Callable[[Node], Sequence[Node] | None], trivial: bool = True
+) -> list[list[Node]]:
+    """The strongly connected components reachable from ``starts``, by Tarjan's algorithm.
+
+    Each component comes after every component it reaches (the order the search finishes them),
+    and lists its nodes last met first. With ``trivial=False``, components of one node without a
+    self-loop are left out. Iterative, so that a 100,000-claim chain cannot overflow the stack;
+    a node without successors (most claims) is finished as soon as it is met.
+    """
+    index: dict[Node, int] = {}
+    low: dict[Node, int] = {}
+    on_stack: set[Node] = set()
+    stack: list[Node] = []
+    found: list[list[Node]] = []
     counter = 0
-    children_of = graph.get
-    for start in graph:
+    for start in starts:
         if start in index:
             continue
-        if not graph[start]:  # no premises (most claims): a component of its own without a cycle
+        first = successors(start)
+        if not first:
             index[start] = counter
             counter += 1
+            if trivial:
+                found.append([start])
             continue
-        work: list[tuple[str, Iterator[str]]] = [(start, iter(graph[start]))]
+        work: list[tuple[Node, Iterator[Node]]] = [(start, iter(first))]
         index[start] = low[start] = counter
         counter += 1
         stack.append(start)
@@ -60,10 +77,12 @@ def cycles(graph: dict[str, list[str]]) -> list[list[str]]:
             advanced = False
             for child in children:
                 if child not in index:
-                    grandchildren = children_of(child)
-                    if not grandchildren:  # as above: met, and done with at once
+                    grandchildren = successors(child)
+                    if not grandchildren:  # met, and finished at once
                         index[child] = counter
                         counter += 1
+                        if trivial:
+                            found.append([child])
                         continue
                     index[child] = low[child] = counter
                     counter += 1
@@ -89,6 +108,6 @@ def cycles(graph: dict[str, list[str]]) -> list[list[str]]:
                     component.append(member)
                     if member == node:
                         break
-                if len(component) > 1 or node in graph[node]:
-                    found.append(sorted(component, key=index.__getitem__))
+                if trivial or len(component) > 1 or node in successors(node):  # type: ignore[operator]
+                    found.append(component)
     return found
