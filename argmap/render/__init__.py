@@ -14,7 +14,9 @@ from __future__ import annotations
 
 import sys
 import types
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
+
+from ..lazy_names import lazy_getattr
 
 if TYPE_CHECKING:
     from ..model import ArgumentMap
@@ -27,15 +29,7 @@ _LAZY = {"RenderError": "engine", "RenderOptions": "options", "FORMATS": "option
 __all__ = ["render", "dot_source", *_LAZY]
 
 
-def __getattr__(name: str) -> Any:
-    module = _LAZY.get(name)
-    if module is None:
-        raise AttributeError(f"module 'argmap.render' has no attribute '{name}'")
-    from importlib import import_module
-
-    value = getattr(import_module(f".{module}", __name__), name)
-    globals()[name] = value
-    return value
+__getattr__ = lazy_getattr(globals(), _LAZY)
 
 
 def dot_source(argmap: ArgumentMap, options: RenderOptions | None = None, problems: list[Problem] | None = None) -> str:
