@@ -57,7 +57,7 @@ def check(
     if with_eval and format is not ReportFormat.json:
         raise fail("--eval needs --format json; for the labelled tree, run 'argmap eval MAP'")
     try:  # each map gets its own settings file's settings, with these options on top
-        results = check_paths(paths, Settings(config_file, select, ignore, sources))
+        results = check_paths(paths, Settings(config_file, select, ignore, sources), keep_maps=with_eval)
     except ConfigError as error:
         raise fail(str(error)) from None
     report = render(format.value, results)

@@ -107,12 +107,9 @@ def evaluation_document(argmap: ArgumentMap, result: Evaluation) -> dict[str, An
 def add_evaluations(report: str, results: list[FileResult]) -> str:
     """``argmap check --format json --eval``: the report with an ``evaluations`` list, one per map."""
     from .evaluation import evaluate
-    from .loader import load
 
     document = json.loads(report)
-    document["evaluations"] = []
-    for result in results:
-        if result.loaded:
-            argmap = load(result.path)
-            document["evaluations"].append(evaluation_document(argmap, evaluate(argmap)))
+    document["evaluations"] = [
+        evaluation_document(result.argmap, evaluate(result.argmap)) for result in results if result.argmap is not None
+    ]
     return json.dumps(document, indent=2, ensure_ascii=False) + "\n"

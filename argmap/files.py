@@ -5,8 +5,12 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .problems import LoadError, Problem
+
+if TYPE_CHECKING:
+    from .model import ArgumentMap
 
 MAP_SUFFIXES = (".yaml", ".yml")
 #: Folders never searched for maps.
@@ -50,9 +54,11 @@ class FileResult:
     path: Path
     problems: tuple[Problem, ...]
     loaded: bool
+    #: The loaded map, kept only when :func:`check_paths` is asked to (``keep_maps=True``).
+    argmap: ArgumentMap | None = None
 
 
-def check_paths(paths: list[Path], config: object = None) -> list[FileResult]:
+def check_paths(paths: list[Path], config: object = None, keep_maps: bool = False) -> list[FileResult]:
     """Load and check every map below ``paths``; load errors become that file's problems.
 
     ``config`` is one :class:`~argmap.config.Config` for every map, or a
@@ -77,5 +83,5 @@ def check_paths(paths: list[Path], config: object = None) -> list[FileResult]:
         except LoadError as error:
             results.append(FileResult(path, tuple(error.problems), loaded=False))
             continue
-        results.append(FileResult(path, tuple(check(argmap, own)), loaded=True))
+        results.append(FileResult(path, tuple(check(argmap, own)), True, argmap if keep_maps else None))
     return results
