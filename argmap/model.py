@@ -20,6 +20,8 @@ for a claim defined elsewhere.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from itertools import chain
+from operator import attrgetter
 from pathlib import Path
 from typing import Iterator, Literal, NamedTuple, Union
 
@@ -166,6 +168,14 @@ class ArgumentMap:
         if isinstance(item, Ref):
             return self.claim(item.target)
         return item
+
+    def inline_sources(self) -> Iterator[Source]:
+        """The sources written inline on evidence, in document order.
+
+        One pass in C (map, filter) rather than a Python loop: a map may hold 100,000 claims.
+        """
+        evidence = chain.from_iterable(map(attrgetter("evidence"), self.claims))
+        return filter(None, map(attrgetter("source"), evidence))  # type: ignore[arg-type]
 
     def members(self, reasons: tuple[Reason, ...]) -> Iterator[Claim]:
         """The resolved claims of these reasons, skipping refs that name nothing."""

@@ -47,13 +47,12 @@ MAX_PASSAGE = 300
 def check(argmap: ArgumentMap, options: dict[str, object]) -> Iterator[Finding]:
     from .. import quotes
     from ..source_texts import SourceText, text_for
-    from .unknown_source_file import inline_sources
 
     folder = Path(str(options["sources"])) if options.get("sources") else None
     # Without a sources folder only a source's file: gives it a text. Skip the sources without
     # one up front, and all quotes when no source has one (the usual case: 100,000 claims, no files).
     keyed = argmap.sources if folder is not None else {k: s for k, s in argmap.sources.items() if s.file}
-    if folder is None and not keyed and not any(source.file for source in inline_sources(argmap)):
+    if folder is None and not keyed and not any(source.file for source in argmap.inline_sources()):
         return
     texts: dict[int, SourceText | None] = {}  # by source: maps quote one source many times
     for claim in argmap.claims:
