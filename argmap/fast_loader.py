@@ -19,6 +19,7 @@ import re
 from pathlib import Path
 
 from .fast_yaml import Document, is_text, read
+from .fast_yaml import RESOLVERS as _RESOLVERS
 from .limits import MAX_CLAIM_DEPTH, MAX_CLAIMS
 from .loader import CLAIM_KEYS, EVIDENCE_KEYS, ID_PATTERN, SOURCE_KEYS, TOP_KEYS, unique_uid
 from .model import (
@@ -150,7 +151,7 @@ class _Builder:
         if written_id is _ABSENT:
             written_id = None
             uid = f"{prefix}{index}"
-        elif is_text(written_id):
+        elif written_id.__class__ is str and (written_id[:1] not in _RESOLVERS or is_text(written_id)):
             uid = written_id  # type: ignore[assignment]
             self.ids.append(uid)
         else:
@@ -195,8 +196,13 @@ class _Builder:
             tags = () if tags is _ABSENT else _texts(tags)
             ignore = get("ignore", _ABSENT)
             ignore = () if ignore is _ABSENT else _texts(ignore)
-        evidence = get("evidence", _ABSENT)
-        evidence = () if evidence is _ABSENT else self.evidence_list(evidence)
+        evidence = get("evidence")  # absent, empty (`evidence:`) or a list, as evidence_list() takes it
+        if evidence.__class__ is list:
+            evidence = tuple(map(self.evidence, evidence))
+        elif evidence is None:
+            evidence = ()
+        else:
+            raise _GiveUp
         claim = _new(
             Claim,
             (

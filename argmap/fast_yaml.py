@@ -38,7 +38,9 @@ from yaml.resolver import Resolver
 from .model import Position
 
 _STR = "tag:yaml.org,2002:str"
-_RESOLVERS = Resolver.yaml_implicit_resolvers  # the tables SafeLoader and CSafeLoader resolve with
+#: The first characters of plain scalars PyYAML may read as other than text, with their patterns
+#: (the tables SafeLoader and CSafeLoader resolve with).
+RESOLVERS = _RESOLVERS = Resolver.yaml_implicit_resolvers
 _TEXT_TAGS = (_STR, "tag:yaml.org,2002:timestamp")
 # Each screen starts with a literal or a character class, so that the regular expression engine
 # skips through the text quickly: a screen over a 29 MB map takes tens of milliseconds.

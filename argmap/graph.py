@@ -6,6 +6,7 @@ Used by the rules that look past one claim (circular reasoning) and by evaluatio
 from __future__ import annotations
 
 from collections.abc import Callable, Hashable, Iterable, Iterator, Sequence
+from operator import attrgetter
 from typing import TypeVar
 
 from .model import ArgumentMap, Ref
@@ -14,10 +15,13 @@ Node = TypeVar("Node", bound=Hashable)
 
 
 def supporters(argmap: ArgumentMap) -> dict[str, list[str]]:
-    """For every claim, the uids of the claims among its premises (refs resolved, unknown skipped)."""
+    """For every claim with premises, the uids of the claims among them (refs resolved, unknown skipped).
+
+    Claims without premises (most of them) are left out: ``graph.get(uid)`` is ``None`` for them.
+    """
     graph: dict[str, list[str]] = {}
     claim = argmap.claim
-    for each in argmap.claims:
+    for each in filter(attrgetter("premises"), argmap.claims):  # the filter runs in C
         uid = each.uid
         if uid in graph:  # a duplicate id: the first definition is the claim refs name
             continue
