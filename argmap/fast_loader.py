@@ -196,7 +196,7 @@ class _Builder:
             tags = () if tags is _ABSENT else _texts(tags)
             ignore = get("ignore", _ABSENT)
             ignore = () if ignore is _ABSENT else _texts(ignore)
-        evidence = get("evidence")  # absent, empty (`evidence:`) or a list, as evidence_list() takes it
+        evidence = get("evidence")  # absent, empty (`evidence:`) or a list
         if evidence.__class__ is list:
             evidence = tuple(map(self.evidence, evidence))
         elif evidence is None:
@@ -257,13 +257,6 @@ class _Builder:
             target = _text(_keys(node, _REF_KEYS)["ref"])
             return _new(Ref, (target, self.positions[id(node)]))
         return self.claim(node, role, prefix, index, depth + 1)
-
-    def evidence_list(self, node: object) -> tuple[Evidence, ...]:
-        if node is None:
-            return ()
-        if node.__class__ is not list:
-            raise _GiveUp
-        return tuple(map(self.evidence, node))  # type: ignore[call-overload]
 
     def evidence(self, node: object) -> Evidence:
         if node.__class__ is not dict:
