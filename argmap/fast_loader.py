@@ -271,27 +271,38 @@ class _Builder:
         if is_quote == (described is not _ABSENT):
             raise _GiveUp
         body = quote if is_quote else described
-        if body.__class__ is not str or (" " not in body and not is_text(body)) or not body.strip():  # type: ignore[operator]
+        if body.__class__ is not str or (" " not in body and not is_text(body)):  # type: ignore[operator]
             raise _GiveUp
+        text = " ".join(body.split())  # type: ignore[attr-defined]
+        if not text:
+            raise _GiveUp  # blank
         source_key = source = source_position = None
         position = self.positions[id(node)]
         value = get("source", _ABSENT)
-        if value.__class__ is dict:
-            source = self.source(value, None)
-            source_position = source.position
-        elif value is not _ABSENT:
-            source_key = _text(value)
-            # Document.value_position(node, "source") without a call per item (100,000 of them)
+        if value.__class__ is str:
+            if value[:1] in _RESOLVERS and not is_text(value):
+                raise _GiveUp
+            source_key = value
+            # Document.value_position(node, "source") without a call per item (100,000 of them):
+            # "source:" is as many lines below the first key as there are keys before it.
             line, column = position
-            for key, other in node.items():  # type: ignore[attr-defined]
-                if key == "source":
-                    break
-                if other.__class__ is dict or other.__class__ is list:
-                    raise _GiveUp
-                line += 1
+            if plain:  # "quote:" then "source:", or the other way round
+                line += next(iter(node)) != "source"  # type: ignore[call-overload]
+            else:
+                for key, other in node.items():  # type: ignore[attr-defined]
+                    if key == "source":
+                        break
+                    if other.__class__ is dict or other.__class__ is list:
+                        raise _GiveUp
+                    line += 1
             source_position = self.source_values.get((line, column))
             if source_position is None:
                 raise _GiveUp
+        elif value.__class__ is dict:
+            source = self.source(value, None)
+            source_position = source.position
+        elif value is not _ABSENT:
+            raise _GiveUp  # a number, a list, empty: the loader reports it
         kind = locator = url = None
         if not plain:  # the keys most evidence goes without
             kind = get("kind", _ABSENT)
@@ -306,7 +317,7 @@ class _Builder:
             Evidence,
             (
                 position,
-                " ".join(body.split()),
+                text,
                 is_quote,
                 source_key,
                 source,
