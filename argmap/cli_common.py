@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import sys
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NoReturn
 
 import typer
 
@@ -14,6 +15,47 @@ if TYPE_CHECKING:
 
 #: The exit-code contract: 0 no errors, 1 problems found, 2 could not run.
 EXIT_OK, EXIT_PROBLEMS, EXIT_UNUSABLE = 0, 1, 2
+
+
+#: What a command made that the process ends with rather than frees (see :func:`exit_now`).
+_kept: list[object] = []
+_ending_now = False
+
+
+def keep_until_exit(value: object) -> None:
+    """Let the process end with ``value`` instead of freeing it, when it ends by :func:`exit_now`.
+
+    Freeing a map of 100,000 claims takes 0.1 s, just before the process would end anyway. When
+    the commands run some other way (tests, a program calling ``app``), ``value`` is freed as usual.
+    """
+    if _ending_now:
+        _kept.append(value)
+
+
+def exit_now(code: object) -> NoReturn:
+    """End the process with ``code`` (as ``sys.exit`` takes it), without freeing its objects.
+
+    Output is flushed first; nothing else needs Python's clean-up (argmap leaves no temporary file
+    behind: each is renamed into place or removed before this). mypy ends the same way, for speed.
+    A reader that closed the pipe early (``argmap check | head``) ends it with 1 if it was 0.
+    """
+    if code is None:
+        code = EXIT_OK
+    elif not isinstance(code, int):
+        sys.stderr.write(f"{code}\n")
+        code = EXIT_PROBLEMS
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except (BrokenPipeError, ValueError):  # a closed pipe, a closed stream
+            code = code or EXIT_PROBLEMS
+    os._exit(code)
+
+
+def end_hard() -> None:
+    """From now on, :func:`keep_until_exit` keeps what it is given: the process ends by :func:`exit_now`."""
+    global _ending_now
+    _ending_now = True
 
 
 def fail(message: str) -> typer.Exit:
