@@ -68,7 +68,7 @@ def check(
         raise fail("--eval needs --format json; for the labelled tree, run 'argmap eval MAP'")
     # One map file: keep its model, which the process can end with rather than free (0.1 s for
     # 100,000 claims). With many, each is freed once checked, so that memory stays that of one.
-    keep_maps = with_eval or (len(paths) == 1 and paths[0].is_file())
+    keep_maps = with_eval or _one_file(paths)
     try:  # each map gets its own settings file's settings, with these options on top
         results = check_paths(paths, Settings(config_file, select, ignore, sources), keep_maps=keep_maps)
     except ConfigError as error:
@@ -86,6 +86,13 @@ def check(
         raise typer.Exit(EXIT_UNUSABLE)
     if counts["errors"] or (strict and (counts["warnings"] or counts["info"])):
         raise typer.Exit(EXIT_PROBLEMS)
+
+
+def _one_file(paths: List[Path]) -> bool:
+    try:
+        return len(paths) == 1 and paths[0].is_file()
+    except OSError:  # not searchable: check_paths reports it
+        return False
 
 
 @app.command()
