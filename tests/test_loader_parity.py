@@ -101,6 +101,17 @@ TRICKY = {
     "markers inside text": "thesis:\n  claim: 50% more... or less---\n  note: '%'\n",
     "second document": "thesis:\n  claim: A\n---\nthesis:\n  claim: B\n",
     "percent line": "thesis:\n  claim: A\n%YAML 1.1\n",
+    "source a number": "thesis:\n  claim: A\n  evidence:\n    - quote: q\n      source: 12\n",
+    "source yes": "thesis:\n  claim: A\n  evidence:\n    - quote: q\n      source: yes\n",
+    "source a list": "thesis:\n  claim: A\n  evidence:\n    - quote: q\n      source:\n        - s\n",
+    "quote of spaces": "thesis:\n  claim: A\n  evidence:\n    - quote: \"   \"\n      source: s\n",
+    "quote of a no-break space": "thesis:\n  claim: A\n  evidence:\n    - quote: \u00a0\n      source: s\n",
+    "id yes": "thesis:\n  id: yes\n  claim: A\n",
+    "id a float": "thesis:\n  id: 1e3\n  claim: A\n  premises:\n    - ref: 1e3\n",
+    "source first, block style": "sources:\n  s:\n    title: T\nthesis:\n  claim: A\n  evidence:\n"
+    "    - source: s\n      quote: q\n    - quote: r\n      source:   s\n",
+    "source after other keys": "sources:\n  s:\n    title: T\nthesis:\n  claim: A\n  evidence:\n"
+    "    - kind: study\n      locator: p. 2\n      quote: q\n      source: s\n    - quote: r\n      url: u\n      source: s\n",
 }
 
 
