@@ -7,6 +7,7 @@ what it needs.
 
 from __future__ import annotations
 
+import os
 import sys
 from enum import Enum
 from pathlib import Path
@@ -175,15 +176,27 @@ app.command(name="eval")(cli_eval.eval_command)
 
 
 def main() -> None:
+    """The ``argmap`` program. It ends the process (see :func:`~argmap.cli_common.exit_now`):
+    a program that runs commands in-process should call ``app`` instead."""
     import gc
 
     # One short run that makes millions of objects and no reference cycles: the cyclic collector
     # would only walk them over and over (half the time of checking 100,000 claims). Loading
     # turns it off by itself; this covers the rules and the report too.
     gc.disable()
-    end_hard()
+    for name in ("stdout", "stderr"):
+        if getattr(sys, name) is None:  # started with that descriptor closed: nobody reads it
+            setattr(sys, name, open(os.devnull, "w", encoding="utf-8"))
+    watched = sys.gettrace() is not None or sys.getprofile() is not None
+    if not watched:
+        end_hard()
     try:
         app()  # Typer always ends by raising SystemExit, with the exit code
     except SystemExit as done:
+        if watched:  # a debugger, profiler or coverage: end the usual way, so that it can report
+            raise
         exit_now(done.code)
+    except OSError as error:  # the output could not be written: a full disk, say
+        sys.stderr.write(f"argmap: error: could not write the output: {error.strerror or error}\n")
+        exit_now(EXIT_UNUSABLE)
     exit_now(EXIT_OK)

@@ -37,19 +37,34 @@ def exit_now(code: object) -> NoReturn:
 
     Output is flushed first; nothing else needs Python's clean-up (argmap leaves no temporary file
     behind: each is renamed into place or removed before this). mypy ends the same way, for speed.
-    A reader that closed the pipe early (``argmap check | head``) ends it with 1 if it was 0.
+    A reader that closed the pipe early (``argmap check | head``) makes a 0 a 1; output that could
+    not be written (a full disk) makes it 2, with a message.
     """
     if code is None:
         code = EXIT_OK
     elif not isinstance(code, int):
-        sys.stderr.write(f"{code}\n")
+        _say(f"{code}\n")
         code = EXIT_PROBLEMS
     for stream in (sys.stdout, sys.stderr):
         try:
-            stream.flush()
-        except (BrokenPipeError, ValueError):  # a closed pipe, a closed stream
+            if stream is not None:  # None: the process was started with that descriptor closed
+                stream.flush()
+        except BrokenPipeError:
             code = code or EXIT_PROBLEMS
+        except (OSError, ValueError) as error:  # a full disk; a stream closed by someone else
+            _say(f"argmap: error: could not write the output: {getattr(error, 'strerror', None) or error}\n")
+            code = EXIT_UNUSABLE
     os._exit(code)
+
+
+def _say(text: str) -> None:
+    """Write to stderr if it can be written to (the process may have been started without it)."""
+    try:
+        if sys.stderr is not None:
+            sys.stderr.write(text)
+            sys.stderr.flush()
+    except (OSError, ValueError):
+        pass
 
 
 def end_hard() -> None:

@@ -23,7 +23,7 @@ def supporters(argmap: ArgumentMap) -> dict[str, list[str]]:
     claim = argmap.claim
     for each in filter(attrgetter("premises"), argmap.claims):  # the filter runs in C
         uid = each.uid
-        if uid in graph:  # a duplicate id: the first definition is the claim refs name
+        if claim(uid) is not each:  # a uid given twice (only by hand: loaders number them): refs name the first
             continue
         children = graph[uid] = []
         for reason in each.premises:  # as argmap.members(), without a generator per claim

@@ -54,3 +54,19 @@ def test_long_chain_cycle_needs_no_recursion():
         nxt = i + 1 if i + 1 < depth else 1
         lines += [f"    - id: c{i}", f"      claim: C{i}", f"      premises: [{{ref: c{nxt}}}]"]
     assert found("\n".join(lines) + "\n", RULE) == [(5, "c1")]
+
+
+def test_a_uid_given_twice_refs_name_the_first():
+    """Loaders number a repeated id (``a~2``); a map built by hand may repeat a uid outright."""
+    from pathlib import Path
+
+    from argmap import check
+    from argmap.model import ArgumentMap, Claim, Position, Reason, Ref
+
+    at = Position(1, 1)
+    back = Claim("b", "B", "premise", at, "b", premises=(Reason((Ref("a", at),), False, at),))
+    first = Claim("a", "A", "premise", at, "a", assumption=True)  # no premises: the chain stops here
+    second = Claim("a", "A again", "premise", at, "a", premises=(Reason((back,), False, at),))
+    thesis = Claim("t", "T", "thesis", at, "t", premises=(Reason((first,), False, at), Reason((second,), False, at)))
+    argmap = ArgumentMap(Path("m.yaml"), thesis, claims=(thesis, first, second, back))
+    assert [p for p in check(argmap) if p.rule == RULE] == []
