@@ -196,7 +196,8 @@ def main() -> None:
         if watched:  # a debugger, profiler or coverage: end the usual way, so that it can report
             raise
         exit_now(done.code)
-    except OSError as error:  # the output could not be written: a full disk, say
-        sys.stderr.write(f"argmap: error: could not write the output: {error.strerror or error}\n")
+    except OSError as error:  # what no command expects: mostly output that could not be written (a full disk)
+        where = f"{error.filename}: " if error.filename else "could not write the output: "
+        sys.stderr.write(f"argmap: error: {where}{error.strerror or error}\n")
         exit_now(EXIT_UNUSABLE)
     exit_now(EXIT_OK)
