@@ -198,6 +198,5 @@ def main() -> None:
         exit_now(done.code)
     except OSError as error:  # what no command expects: mostly output that could not be written (a full disk)
         where = f"{error.filename}: " if error.filename else "could not write the output: "
-        sys.stderr.write(f"argmap: error: {where}{error.strerror or error}\n")
-        exit_now(EXIT_UNUSABLE)
+        exit_now(fail(f"{where}{error.strerror or error}").exit_code)
     exit_now(EXIT_OK)

@@ -52,7 +52,7 @@ def exit_now(code: object) -> NoReturn:
         except BrokenPipeError:
             code = code or EXIT_PROBLEMS
         except (OSError, ValueError) as error:  # a full disk; a stream closed by someone else
-            _say(f"argmap: error: could not write the output: {getattr(error, 'strerror', None) or error}\n")
+            fail(f"could not write the output: {getattr(error, 'strerror', None) or error}")
             code = EXIT_UNUSABLE
     os._exit(code)
 
@@ -75,7 +75,7 @@ def end_hard() -> None:
 
 def fail(message: str) -> typer.Exit:
     """Print an error to stderr and return the exit to raise (code 2)."""
-    sys.stderr.write(f"argmap: error: {message}\n")
+    _say(f"argmap: error: {message}\n")
     return typer.Exit(EXIT_UNUSABLE)
 
 

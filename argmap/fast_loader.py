@@ -19,7 +19,6 @@ import re
 from pathlib import Path
 
 from .fast_yaml import Document, is_text, read
-from .fast_yaml import RESOLVERS as _RESOLVERS
 from .limits import MAX_CLAIM_DEPTH, MAX_CLAIMS
 from .loader import CLAIM_KEYS, EVIDENCE_KEYS, ID_PATTERN, SOURCE_KEYS, TOP_KEYS, unique_uid
 from .model import (
@@ -151,7 +150,7 @@ class _Builder:
         if written_id is _ABSENT:
             written_id = None
             uid = f"{prefix}{index}"
-        elif written_id.__class__ is str and (written_id[:1] not in _RESOLVERS or is_text(written_id)):
+        elif is_text(written_id):
             uid = written_id  # type: ignore[assignment]
             self.ids.append(uid)
         else:
@@ -280,7 +279,7 @@ class _Builder:
         position = self.positions[id(node)]
         value = get("source", _ABSENT)
         if value.__class__ is str:
-            if value[:1] in _RESOLVERS and not is_text(value):
+            if not is_text(value):
                 raise _GiveUp
             source_key = value
             # Document.value_position(node, "source") without a call per item (100,000 of them):

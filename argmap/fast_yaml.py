@@ -38,9 +38,7 @@ from yaml.resolver import Resolver
 from .model import Position
 
 _STR = "tag:yaml.org,2002:str"
-#: The first characters of plain scalars PyYAML may read as other than text, with their patterns
-#: (the tables SafeLoader and CSafeLoader resolve with).
-RESOLVERS = _RESOLVERS = Resolver.yaml_implicit_resolvers
+_RESOLVERS = Resolver.yaml_implicit_resolvers  # the tables SafeLoader and CSafeLoader resolve with
 _TEXT_TAGS = (_STR, "tag:yaml.org,2002:timestamp")
 # Each screen starts with a literal or a character class, so that the regular expression engine
 # skips through the text quickly: a screen over a 29 MB map takes tens of milliseconds.
