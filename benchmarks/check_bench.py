@@ -55,6 +55,22 @@ def machine() -> str:
     return f"{os.cpu_count()} cores, {model}, {pages / 2**30:.0f} GiB, Python {platform.python_version()}"
 
 
+def loop_seconds() -> float:
+    """The best of three runs of a fixed pure-Python loop: how fast this machine runs Python right now.
+
+    On a machine shared with other jobs it changes from hour to hour (by a third, seen here), and
+    every figure in the table with it; a table is comparable with another run at the same speed.
+    """
+    best = float("inf")
+    for _ in range(3):
+        start = time.perf_counter()
+        total = 0
+        for i in range(10_000_000):
+            total += i
+        best = min(best, time.perf_counter() - start)
+    return best
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--quick", action="store_true", help="stop at 10,000 claims, 3 runs each")
@@ -95,7 +111,8 @@ def main() -> None:
         seconds, mib = measure(command, max(runs, 5))
         rows.append((name, f"{seed.stat().st_size / 1e3:.0f} kB", seconds, mib))
         times[name] = seconds
-    print(f"Machine: {machine()}; median of {runs} runs (start-up: {max(runs, 5)}).\n")
+    print(f"Machine: {machine()}; median of {runs} runs (start-up: {max(runs, 5)}).")
+    print(f"Its speed now: a fixed pure-Python loop takes {loop_seconds():.2f} s (compare runs by it).\n")
     print("| command | input | time (s) | peak memory (MiB) |")
     print("| --- | --- | ---: | ---: |")
     for name, size, seconds, mib in rows:
