@@ -19,6 +19,7 @@ from .cli_common import (
     EXIT_OK,
     EXIT_PROBLEMS,
     EXIT_UNUSABLE,
+    cannot_write,
     console,
     end_hard,
     exit_now,
@@ -197,6 +198,5 @@ def main() -> None:
             raise
         exit_now(done.code)
     except OSError as error:  # what no command expects: mostly output that could not be written (a full disk)
-        where = f"{error.filename}: " if error.filename else "could not write the output: "
-        exit_now(fail(f"{where}{error.strerror or error}").exit_code)
+        exit_now(cannot_write(error).exit_code)
     exit_now(EXIT_OK)

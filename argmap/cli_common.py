@@ -52,9 +52,15 @@ def exit_now(code: object) -> NoReturn:
         except BrokenPipeError:
             code = code or EXIT_PROBLEMS
         except (OSError, ValueError) as error:  # a full disk; a stream closed by someone else
-            fail(f"could not write the output: {getattr(error, 'strerror', None) or error}")
-            code = EXIT_UNUSABLE
+            code = cannot_write(error).exit_code
     os._exit(code)
+
+
+def cannot_write(error: Exception) -> typer.Exit:
+    """Say that the output could not be written (or which file an error names); return the exit (2)."""
+    filename = getattr(error, "filename", None)
+    where = f"{filename}: " if filename else "could not write the output: "
+    return fail(f"{where}{getattr(error, 'strerror', None) or error}")
 
 
 def _say(text: str) -> None:
