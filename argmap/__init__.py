@@ -21,15 +21,15 @@ __version__ = "0.1.0"
 if TYPE_CHECKING:
     from .checker import check
     from .config import Config, ConfigError
-    from .evaluation import Evaluation, Label, evaluate
-    from .loader import load, loads
+    from .evaluation.labelling import Evaluation, Label, evaluate
+    from .reading.loader import load, loads
     from .model import ArgumentMap, Claim, Evidence, Position, Reason, Ref, Source
     from .problems import LoadError, Problem
-    from .render import RenderError, RenderOptions, render
+    from .diagram import RenderError, RenderOptions, render
 
 _LAZY = {
-    "load": "loader",
-    "loads": "loader",
+    "load": "reading",
+    "loads": "reading",
     "check": "checker",
     "evaluate": "evaluation",
     "Evaluation": "evaluation",
@@ -45,9 +45,9 @@ _LAZY = {
     "Source": "model",
     "LoadError": "problems",
     "Problem": "problems",
-    "render": "render",
-    "RenderOptions": "render",
-    "RenderError": "render",
+    "render": "diagram",
+    "RenderOptions": "diagram",
+    "RenderError": "diagram",
 }
 
 __all__ = ["__version__", *_LAZY]

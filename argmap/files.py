@@ -67,7 +67,7 @@ def check_paths(paths: list[Path], config: object = None, keep_maps: bool = Fals
     """
     from .checker import check
     from .config import Config, Settings
-    from .loader import load
+    from .reading.loader import load
 
     settings = config if config is not None else Settings()
     results = [

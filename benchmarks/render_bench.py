@@ -49,7 +49,7 @@ def time_command(command: list[str]) -> tuple[float, float]:
 def stages(path: Path) -> str:
     """Seconds spent loading, checking, building the DOT text and laying it out, in one process."""
     import argmap
-    from argmap.render import RenderOptions, dot_source, engine
+    from argmap.diagram import RenderOptions, dot_source, engine
 
     start = time.perf_counter()
     m = argmap.load(path)

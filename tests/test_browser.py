@@ -13,7 +13,7 @@ import shutil
 import pytest
 
 import argmap
-from argmap.render import RenderOptions, render
+from argmap.diagram import RenderOptions, render
 from tests.helpers import MAPS
 
 REQUIRED = os.environ.get("ARGMAP_REQUIRE_BROWSER") == "1"

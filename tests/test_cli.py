@@ -8,7 +8,7 @@ import os
 import pytest
 from typer.testing import CliRunner
 
-from argmap.cli import app
+from argmap.cli.app import app
 from tests.helpers import MAPS
 
 SEED = MAPS / "bandow-iraq.yaml"

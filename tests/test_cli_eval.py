@@ -11,7 +11,7 @@ import json
 import pytest
 from typer.testing import CliRunner
 
-from argmap.cli import app
+from argmap.cli.app import app
 from tests.helpers import MAPS
 
 TUTORIAL = "maps/tutorial-eval.yaml"

@@ -8,8 +8,8 @@ import xml.etree.ElementTree as ET
 import pytest
 from typer.testing import CliRunner
 
-from argmap.cli import app
-from argmap.render import engine
+from argmap.cli.app import app
+from argmap.diagram import engine
 from tests.helpers import ROOT
 
 MAP = ROOT / "tests" / "data" / "render-all.yaml"

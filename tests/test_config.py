@@ -8,7 +8,7 @@ import pytest
 from typer.testing import CliRunner
 
 import argmap
-from argmap.cli import app
+from argmap.cli.app import app
 from argmap.config import Config, ConfigError, read
 
 # One unsupported premise (error), one unanswered objection (warning), one silenced objection.

@@ -12,7 +12,7 @@ import xml.etree.ElementTree as ET
 import pytest
 
 import argmap
-from argmap.render import RenderOptions, render
+from argmap.diagram import RenderOptions, render
 from tests.corpus import microtext_to_yaml
 from tests.helpers import CORPUS
 

@@ -10,7 +10,7 @@ import pytest
 from typer.testing import CliRunner
 
 from argmap import limits
-from argmap.cli import app
+from argmap.cli.app import app
 
 BILLION_LAUGHS = "\n".join(
     ['a0: &a0 ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]']
@@ -29,11 +29,20 @@ CATALOGUE = [
     (
         "10,000-deep flow nesting",
         "thesis:\n  claim: A\n  note: " + "[" * 10000 + "]" * 10000 + "\n",
-        "wrong-type",
+        "too-deep",
         3,
-        9,
+        507,
     ),
-    ("10,000-deep block nesting", "thesis:\n  claim: A\n  tags:\n    " + "- " * 10000 + "x\n", "wrong-type", 4, 7),
+    ("10,000-deep block nesting", "thesis:\n  claim: A\n  tags:\n    " + "- " * 10000 + "x\n", "too-deep", 4, 1001),
+    ("498-deep flow nesting", "thesis:\n  claim: A\n  note: " + "[" * 498 + "]" * 498 + "\n", "wrong-type", 3, 9),
+    (
+        "1,500 claims nested",
+        "thesis:\n  claim: c0\n"
+        + "".join(" " * (2 * i) + f"premises:\n{' ' * (2 * i)}- claim: c{i}\n" for i in range(1, 1500)),
+        "too-deep",
+        502,
+        501,
+    ),
     ("NUL byte", b"thesis:\n  claim: A\x00B\n", "not-text", 2, 11),
     ("invalid UTF-8", b"thesis:\n  claim: \xc3\x28\n", "not-utf8", 2, 10),
     ("UTF-16 with BOM", "thesis:\n  claim: A\n".encode("utf-16-le").join([b"\xff\xfe", b""]), "not-utf8", 1, 1),
@@ -78,7 +87,7 @@ def test_file_over_the_size_limit(tmp_path):
 
 def test_too_many_claims(monkeypatch, tmp_path):
     monkeypatch.setattr(limits, "MAX_CLAIMS", 5)
-    monkeypatch.setattr("argmap.loader.MAX_CLAIMS", 5)
+    monkeypatch.setattr("argmap.reading.loader.MAX_CLAIMS", 5)
     path = tmp_path / "m.yaml"
     path.write_text("thesis:\n  claim: T\n  premises:\n" + "".join(f"    - claim: C{i}\n" for i in range(10)))
     result = CliRunner().invoke(app, ["check", str(path), "--format", "json"])

@@ -13,7 +13,7 @@ from __future__ import annotations
 import pytest
 from typer.testing import CliRunner
 
-from argmap.cli import app
+from argmap.cli.app import app
 from tests.helpers import MAPS
 
 REGENERATE = "argmap render maps/ --engine pure"

@@ -13,8 +13,8 @@ import sys
 import pytest
 from typer.testing import CliRunner
 
-from argmap import cli_common
-from argmap.cli import app
+from argmap.cli import output as cli_common
+from argmap.cli.app import app
 from tests.helpers import MAPS
 
 SEED = MAPS / "bandow-iraq.yaml"
@@ -114,7 +114,7 @@ def test_render_writes_its_file_with_stdout_closed(tmp_path):
 
 @pytest.mark.parametrize("code, status, stderr", [(None, 0, ""), (0, 0, ""), (2, 2, ""), ("a message", 1, "a message\n")])
 def test_exit_now_takes_codes_as_sys_exit_does(code, status, stderr):
-    program = f"from argmap.cli_common import exit_now; print('out'); exit_now({code!r})"
+    program = f"from argmap.cli.output import exit_now; print('out'); exit_now({code!r})"
     result = subprocess.run([sys.executable, "-c", program], capture_output=True, text=True)
     assert (result.returncode, result.stdout, result.stderr) == (status, "out\n", stderr)
 

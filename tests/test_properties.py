@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 import argmap
-from argmap.cli import app
+from argmap.cli.app import app
 
 settings.register_profile("ci", max_examples=1500, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 settings.register_profile("dev", max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -157,7 +157,7 @@ def test_yaml_shaped_noise_never_crashes(tmp_path_factory, text):
 
 @given(MAPS)
 def test_maps_built_from_the_formats_parts_render_to_dot(document):
-    from argmap.render import RenderOptions, dot_source
+    from argmap.diagram import RenderOptions, dot_source
 
     m = argmap.loads(yaml.safe_dump(document, allow_unicode=True, sort_keys=False), "random.yaml")
     source = dot_source(m, RenderOptions(format="dot"))
@@ -170,7 +170,7 @@ def test_maps_built_from_the_formats_parts_render_to_dot(document):
 def test_maps_built_from_the_formats_parts_render_to_svg(document):
     from xml.etree import ElementTree
 
-    from argmap.render import RenderOptions, render
+    from argmap.diagram import RenderOptions, render
 
     m = argmap.loads(yaml.safe_dump(document, allow_unicode=True, sort_keys=False), "random.yaml")
     svg = render(m, RenderOptions(format="svg", engine="pure"))

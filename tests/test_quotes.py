@@ -9,8 +9,9 @@ import sys
 import pytest
 from typer.testing import CliRunner
 
-from argmap import quotes, source_texts
-from argmap.cli import app
+from argmap.sources import quotes
+from argmap.sources import texts as source_texts
+from argmap.cli.app import app
 from argmap.model import Source
 from tests.helpers import MAPS, ROOT, SEEDS
 
@@ -161,7 +162,7 @@ def test_a_book_and_a_thousand_quotes_in_under_two_seconds(tmp_path):
     assert min(timings) < quotes_bench.BUDGET_SECONDS
 
 
-@pytest.mark.parametrize("module", ["argmap.quotes", "argmap.source_texts", "argmap.content_words", "argmap.rules"])
+@pytest.mark.parametrize("module", ["argmap.sources.quotes", "argmap.sources.texts", "argmap.content_words", "argmap.rules"])
 def test_doctests(module):
     import doctest
     import importlib

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from typer.testing import CliRunner
 
-from argmap.cli import app
+from argmap.cli.app import app
 from argmap.rules import RULES, summary
 
 

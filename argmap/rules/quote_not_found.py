@@ -45,8 +45,8 @@ MAX_PASSAGE = 300
 
 
 def check(argmap: ArgumentMap, options: dict[str, object]) -> Iterator[Finding]:
-    from .. import quotes
-    from ..source_texts import SourceText, text_for
+    from ..sources import quotes
+    from ..sources.texts import SourceText, text_for
 
     folder = Path(str(options["sources"])) if options.get("sources") else None
     # Without a sources folder only a source's file: gives it a text. Skip the sources without

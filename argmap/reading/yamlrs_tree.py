@@ -35,7 +35,7 @@ from typing import Callable, NamedTuple
 
 from yaml.resolver import Resolver
 
-from .model import Position
+from ..model import Position
 
 _STR = "tag:yaml.org,2002:str"
 _RESOLVERS = Resolver.yaml_implicit_resolvers  # the tables SafeLoader and CSafeLoader resolve with

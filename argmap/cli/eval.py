@@ -15,12 +15,12 @@ from typing import TYPE_CHECKING, Any
 
 import typer
 
-from .cli_common import EXIT_UNUSABLE, console, print_load_error
+from .output import EXIT_UNUSABLE, console, print_load_error
 
 if TYPE_CHECKING:
-    from .evaluation import Evaluation
-    from .files import FileResult
-    from .model import ArgumentMap
+    from ..evaluation.labelling import Evaluation
+    from ..files import FileResult
+    from ..model import ArgumentMap
 
 _STYLE = {"accepted": "bold green", "rejected": "bold red", "undecided": "bold yellow", "unsupported": "bold magenta"}
 
@@ -42,9 +42,9 @@ def eval_command(
 
     Example: argmap eval maps/bandow-iraq.yaml --format json
     """
-    from .evaluation import evaluate
-    from .loader import load
-    from .problems import LoadError
+    from ..evaluation.labelling import evaluate
+    from ..reading.loader import load
+    from ..problems import LoadError
 
     try:
         argmap = load(path)
@@ -56,7 +56,7 @@ def eval_command(
         document = {"version": 1, **evaluation_document(argmap, result)}
         sys.stdout.write(json.dumps(document, indent=2, ensure_ascii=False) + "\n")
         return
-    from .tree_view import tree
+    from ..formats.tree import tree
 
     out = console()
     out.print(tree(argmap, [], result.labels))
@@ -67,7 +67,7 @@ def _closing(argmap: ArgumentMap, result: Evaluation) -> Any:
     """The thesis's label and the verdict, the last lines of the text output."""
     from rich.text import Text
 
-    from .explain import name
+    from ..evaluation.explain import name
 
     thesis = result.thesis
     closing = Text(f"\nThesis {name(argmap.thesis)}: ")
@@ -106,7 +106,7 @@ def evaluation_document(argmap: ArgumentMap, result: Evaluation) -> dict[str, An
 
 def add_evaluations(report: str, results: list[FileResult]) -> str:
     """``argmap check --format json --eval``: the report with an ``evaluations`` list, one per map."""
-    from .evaluation import evaluate
+    from ..evaluation.labelling import evaluate
 
     document = json.loads(report)
     document["evaluations"] = [

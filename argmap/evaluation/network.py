@@ -27,7 +27,7 @@ from collections.abc import Callable
 from typing import NamedTuple
 
 from .fixpoint import AND, FALSE, OR, TRUE, Circuit
-from .model import ArgumentMap, Claim, Reason
+from ..model import ArgumentMap, Claim, Reason
 
 #: ``Network.support`` for a grounded claim, and for a claim with nothing offered for it.
 GROUNDED, NOTHING = -1, -2

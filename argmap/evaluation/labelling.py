@@ -16,8 +16,8 @@ The rules, in the order they apply (the README's "Evaluating a map" has a worked
 
 A ``ref`` is the claim it names, so a claim used in several places gets one label (with duplicate
 ids, the first definition's). Labels are the well-founded solution of these rules, found in time
-linear in the map's size (``argmap.network`` builds the circuit, ``argmap.fixpoint`` solves it,
-``argmap.explain`` words the reasons). Example::
+linear in the map's size (``network`` builds the circuit, ``fixpoint`` solves it,
+``explain`` words the reasons). Example::
 
     >>> import argmap
     >>> result = argmap.evaluate(argmap.load("maps/tutorial-eval.yaml"))
@@ -37,7 +37,7 @@ from dataclasses import dataclass
 from typing import Literal, NamedTuple
 
 from .fixpoint import TRUE, UNKNOWN
-from .model import ArgumentMap
+from ..model import ArgumentMap
 
 Status = Literal["accepted", "rejected", "undecided", "unsupported"]
 STATUSES: tuple[Status, ...] = ("accepted", "rejected", "undecided", "unsupported")

@@ -12,8 +12,8 @@ from pathlib import Path
 
 import typer
 
-from .cli_common import EXIT_UNUSABLE, fail, print_load_error
-from .render.engine import in_use
+from .output import EXIT_UNUSABLE, fail, print_load_error
+from ..diagram.engine import in_use
 
 
 class DiagramFormat(str, Enum):
@@ -67,16 +67,16 @@ def render(
 
     Example: argmap render maps/bandow-iraq.yaml --focus troops-at-risk --depth 2 -o troops.svg
     """
-    from .checker import check
-    from .config import ConfigError, Settings
-    from .files import empty_folders, expand
-    from .limits import LAYOUT_TIMEOUT_SECONDS
-    from .loader import load
-    from .problems import LoadError
-    from .render import RenderError, RenderOptions
-    from .render import engine as engines
-    from .render import render as draw
-    from .safe_write import UnsafeWrite, check_target, write_atomic
+    from ..checker import check
+    from ..config import ConfigError, Settings
+    from ..files import empty_folders, expand
+    from ..limits import LAYOUT_TIMEOUT_SECONDS
+    from ..reading.loader import load
+    from ..problems import LoadError
+    from ..diagram import RenderError, RenderOptions
+    from ..diagram import engine as engines
+    from ..diagram import render as draw
+    from ..safe_write import UnsafeWrite, check_target, write_atomic
 
     format = _format(format, output)
     maps = expand(paths)
@@ -113,7 +113,7 @@ def render(
             if with_eval:
                 from dataclasses import replace
 
-                from .evaluation import evaluate
+                from ..evaluation.labelling import evaluate
 
                 labels = {uid: label.status for uid, label in evaluate(argmap).labels.items()}
                 drawings[path] = draw(argmap, replace(options, labels=labels), problems)
@@ -152,7 +152,7 @@ def _format(chosen: DiagramFormat | None, output: str | None) -> DiagramFormat:
 
 def _targets(maps: list[Path], output: str | None, fmt: str) -> dict[Path, Path | None]:
     """Where each map's diagram goes (``None``: standard output); refuses two maps to one file."""
-    from .render import RenderError
+    from ..diagram import RenderError
 
     if output == "-":
         if len(maps) > 1:

@@ -12,8 +12,8 @@ from pathlib import Path
 import yaml
 from yaml.nodes import MappingNode, Node, SequenceNode
 
-from .limits import MAX_EXPANDED_NODES, MAX_YAML_DEPTH
-from .problems import LoadError, Problem
+from ..limits import MAX_EXPANDED_NODES, MAX_YAML_DEPTH
+from ..problems import LoadError, Problem
 
 try:  # libyaml's C parser is several times faster; PyYAML's pure one does the same work.
     from yaml import CSafeLoader as _Loader
@@ -77,24 +77,37 @@ def _refuse_deep_nesting(text: str, path: Path) -> None:
 
     Reads only the parser's events, which libyaml produces without recursion.
     """
-    depth = 0
     try:
-        for event in yaml.parse(text, Loader=_Loader):
-            if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
-                depth += 1
-                if depth > MAX_YAML_DEPTH:
-                    mark = event.start_mark
-                    raise _error(
-                        path,
-                        "too-deep",
-                        f"the YAML nests more than {MAX_YAML_DEPTH:,} levels deep (MAX_YAML_DEPTH)",
-                        mark.line + 1,
-                        mark.column + 1,
-                    )
-            elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
-                depth -= 1
-    except yaml.YAMLError:
-        return  # composing meets the same error first and reports it
+        _count_depth(text, path, _Loader)
+    except yaml.YAMLError as error:
+        if "maximum nesting depth" not in str(error):
+            return  # composing meets the same error first and reports it
+        # PyYAML 6.0.4's libyaml stops at 1,000 levels, while its scanner may already be that far
+        # ahead of the events we count: the pure-Python parser (no such limit, and no recursion
+        # in its events) finds the level past MAX_YAML_DEPTH, as older PyYAMLs' libyaml does.
+        try:
+            _count_depth(text, path, yaml.SafeLoader)
+        except yaml.YAMLError:
+            return
+
+
+def _count_depth(text: str, path: Path, loader: type) -> None:
+    """A ``too-deep`` LoadError at the first mapping or list that nests past MAX_YAML_DEPTH."""
+    depth = 0
+    for event in yaml.parse(text, Loader=loader):
+        if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
+            depth += 1
+            if depth > MAX_YAML_DEPTH:
+                mark = event.start_mark
+                raise _error(
+                    path,
+                    "too-deep",
+                    f"the YAML nests more than {MAX_YAML_DEPTH:,} levels deep (MAX_YAML_DEPTH)",
+                    mark.line + 1,
+                    mark.column + 1,
+                )
+        elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+            depth -= 1
 
 
 def _refuse_alias_bomb(root: Node, path: Path) -> None:

@@ -15,8 +15,8 @@ from dataclasses import dataclass
 from rich.text import Text
 from rich.tree import Tree
 
-from .model import ArgumentMap, Claim, Evidence, Ref
-from .problems import Problem
+from ..model import ArgumentMap, Claim, Evidence, Ref
+from ..problems import Problem
 
 _MARK = {
     "premises": ("+", "green"),

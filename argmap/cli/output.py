@@ -11,7 +11,7 @@ import typer
 if TYPE_CHECKING:
     from rich.console import Console
 
-    from .problems import LoadError
+    from ..problems import LoadError
 
 #: The exit-code contract: 0 no errors, 1 problems found, 2 could not run.
 EXIT_OK, EXIT_PROBLEMS, EXIT_UNUSABLE = 0, 1, 2

@@ -30,7 +30,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .graph import components
+from ..graph import components
 
 AND, OR = True, False
 #: Gate values; UNKNOWN is what remains after the fixpoint.

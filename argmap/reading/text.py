@@ -6,8 +6,8 @@ import codecs
 import os
 from pathlib import Path
 
-from .limits import MAX_FILE_BYTES
-from .problems import LoadError, Problem
+from ..limits import MAX_FILE_BYTES
+from ..problems import LoadError, Problem
 
 
 def _fail(path: Path, rule: str, message: str, line: int = 1, column: int = 1) -> LoadError:

@@ -3,7 +3,7 @@
 Example::
 
     import argmap
-    from argmap.render import RenderOptions, render
+    from argmap.diagram import RenderOptions, render
     svg = render(argmap.load("maps/bandow-iraq.yaml"), RenderOptions(engine="pure"))
 
 The graph is built by :mod:`.dot` (pure, deterministic), laid out by :mod:`.engine`. What
@@ -12,8 +12,6 @@ The graph is built by :mod:`.dot` (pure, deterministic), laid out by :mod:`.engi
 
 from __future__ import annotations
 
-import sys
-import types
 from typing import TYPE_CHECKING
 
 from ..lazy_names import lazy_getattr
@@ -68,20 +66,3 @@ def _problems(argmap: ArgumentMap) -> list[Problem]:
     from ..checker import check
 
     return check(argmap)
-
-
-class _CallableModule(types.ModuleType):
-    """``argmap.render`` is both this package and the function :func:`render` (the public API).
-
-    Importing the package (``from argmap.render import RenderOptions``) makes ``argmap.render`` the
-    package, whatever ``argmap/__init__.py`` exported before; calling the package calls the function,
-    so ``argmap.render(m)`` works in either order.
-    """
-
-    def __call__(
-        self, argmap: ArgumentMap, options: RenderOptions | None = None, problems: list[Problem] | None = None
-    ) -> bytes:
-        return render(argmap, options, problems)
-
-
-sys.modules[__name__].__class__ = _CallableModule

@@ -15,7 +15,7 @@ from typing import List, Optional
 
 import typer
 
-from .cli_common import (
+from .output import (
     EXIT_OK,
     EXIT_PROBLEMS,
     EXIT_UNUSABLE,
@@ -62,9 +62,9 @@ def check(
 
     Example: argmap check maps/ --format json
     """
-    from .config import ConfigError, Settings
-    from .files import check_paths
-    from .formats import render, summary
+    from ..config import ConfigError, Settings
+    from ..files import check_paths
+    from ..formats import render, summary
 
     if with_eval and format is not ReportFormat.json:
         raise fail("--eval needs --format json; for the labelled tree, run 'argmap eval MAP'")
@@ -78,7 +78,7 @@ def check(
     keep_until_exit(results)
     report = render(format.value, results)
     if with_eval:
-        report = cli_eval.add_evaluations(report, results)
+        report = eval_command.add_evaluations(report, results)
     if isinstance(report, str):
         sys.stdout.write(report)
     else:
@@ -106,11 +106,11 @@ def show(
 
     Example: argmap show maps/bandow-iraq.yaml --eval
     """
-    from .checker import check as run_checks
-    from .config import ConfigError, Settings
-    from .loader import load
-    from .problems import LoadError
-    from .tree_view import tree
+    from ..checker import check as run_checks
+    from ..config import ConfigError, Settings
+    from ..reading.loader import load
+    from ..problems import LoadError
+    from ..formats.tree import tree
 
     try:
         argmap = load(path)
@@ -122,7 +122,7 @@ def show(
         raise fail(str(error)) from None
     labels = None
     if with_eval:
-        from .evaluation import evaluate
+        from ..evaluation.labelling import evaluate
 
         labels = evaluate(argmap).labels
     console().print(tree(argmap, run_checks(argmap, settings), labels))
@@ -136,7 +136,7 @@ def rules(
 
     Example: argmap rules quote-not-found
     """
-    from .rules import RULES, describe
+    from ..rules import RULES, describe
 
     for rule_id in ids or ():
         if rule_id not in RULES:
@@ -164,20 +164,20 @@ def _main(
     version: bool = typer.Option(False, "--version", help="Print the version and exit."),
 ) -> None:
     if version:
-        from . import __version__
+        from .. import __version__
 
         sys.stdout.write(f"argmap {__version__}\n")
         raise typer.Exit(EXIT_OK)
 
 
-from . import cli_eval, cli_render  # noqa: E402 - after app: the command modules are registered on it
+from . import eval as eval_command, render as render_command  # noqa: E402 - after app: the command modules are registered on it
 
-app.command(name="render")(cli_render.render)
-app.command(name="eval")(cli_eval.eval_command)
+app.command(name="render")(render_command.render)
+app.command(name="eval")(eval_command.eval_command)
 
 
 def main() -> None:
-    """The ``argmap`` program. It ends the process (see :func:`~argmap.cli_common.exit_now`):
+    """The ``argmap`` program. It ends the process (see :func:`~argmap.cli.output.exit_now`):
     a program that runs commands in-process should call ``app`` instead."""
     import gc
 

@@ -17,8 +17,8 @@ from pathlib import Path
 
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from .limits import MAX_CLAIM_DEPTH, MAX_CLAIMS, MAX_LOAD_PROBLEMS
-from .model import (
+from ..limits import MAX_CLAIM_DEPTH, MAX_CLAIMS, MAX_LOAD_PROBLEMS
+from ..model import (
     RELATIONS,
     ROLE_OF_RELATION,
     EVIDENCE_KINDS,
@@ -32,9 +32,9 @@ from .model import (
     Role,
     Source,
 )
-from .problems import LoadError, Problem
-from .reader import read_text
-from .yaml_nodes import compose
+from ..problems import LoadError, Problem
+from .text import read_text
+from .pyyaml_tree import compose
 
 FORMAT_VERSION = 1
 ID_PATTERN = re.compile(r"[A-Za-z0-9_.-]+\Z")

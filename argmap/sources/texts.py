@@ -21,7 +21,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 from typing import NamedTuple
 
-from .model import Source
+from ..model import Source
 from .quotes import Prepared, prepare
 
 SUFFIXES = (".txt", ".md", ".html")

@@ -18,10 +18,10 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from .fast_yaml import Document, is_text, read
-from .limits import MAX_CLAIM_DEPTH, MAX_CLAIMS
+from .yamlrs_tree import Document, is_text, read
+from ..limits import MAX_CLAIM_DEPTH, MAX_CLAIMS
 from .loader import CLAIM_KEYS, EVIDENCE_KEYS, ID_PATTERN, SOURCE_KEYS, TOP_KEYS, unique_uid
-from .model import (
+from ..model import (
     EVIDENCE_KINDS,
     ArgumentMap,
     Claim,
