@@ -21,11 +21,11 @@ __version__ = "0.1.0"
 if TYPE_CHECKING:
     from .checker import check
     from .config import Config, ConfigError
+    from .diagram import RenderError, RenderOptions, render
     from .evaluation.labelling import Evaluation, Label, evaluate
-    from .reading.loader import load, loads
     from .model import ArgumentMap, Claim, Evidence, Position, Reason, Ref, Source
     from .problems import LoadError, Problem
-    from .diagram import RenderError, RenderOptions, render
+    from .reading.loader import load, loads
 
 _LAZY = {
     "load": "reading",

@@ -38,14 +38,13 @@ def check(argmap: ArgumentMap, config: Config | None = None) -> list[Problem]:
 
 
 def _unknown_ignored_rules(argmap: ArgumentMap, ignoring: list[Claim]) -> list[Problem]:
-    from difflib import get_close_matches
+    from .suggestions import did_you_mean
 
     problems = []
     for claim in ignoring:
         for rule_id in claim.ignore:
             if rule_id not in RULES:
-                close = get_close_matches(rule_id, list(RULES), n=1)
-                hint = f"; did you mean '{close[0]}'?" if close else ""
+                hint = did_you_mean(rule_id, RULES)
                 line, column = claim.position.line, claim.position.column
                 message = f"'{rule_id}' in this claim's ignore is not a rule{hint}"
                 problems.append(

@@ -97,11 +97,12 @@ def _split(values: list[str] | None) -> list[str]:
 def validate(config: Config) -> None:
     """Raise :class:`ConfigError` for an unknown rule id, severity or option."""
     from .rules import RULES
+    from .suggestions import did_you_mean
 
     where = f"{config.path}: " if config.path else ""
     for rule_id in (*config.select, *config.ignore, *config.severity, *config.options):
         if rule_id != "ALL" and rule_id not in RULES:
-            raise ConfigError(f"{where}unknown rule '{rule_id}'{_hint(rule_id, list(RULES))}")
+            raise ConfigError(f"{where}unknown rule '{rule_id}'{did_you_mean(rule_id, RULES)}")
     for rule_id, level in config.severity.items():
         if level not in SEVERITIES:
             raise ConfigError(f"{where}severity of '{rule_id}' must be one of {', '.join(SEVERITIES)}, not {level!r}")
@@ -117,13 +118,6 @@ def validate(config: Config) -> None:
             ):
                 kind = "a list of text" if isinstance(default, list) else type(default).__name__
                 raise ConfigError(f"{where}option '{name}' of '{rule_id}' must be {kind}, not {value!r}")
-
-
-def _hint(word: str, choices: list[str]) -> str:
-    import difflib
-
-    close = difflib.get_close_matches(word, choices, n=1)
-    return f"; did you mean '{close[0]}'?" if close else ""
 
 
 def find(start: Path) -> Path | None:

@@ -3,14 +3,9 @@
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
 
-from .problems import LoadError, Problem
-
-if TYPE_CHECKING:
-    from .model import ArgumentMap
+from .problems import FileResult, LoadError, Problem
 
 MAP_SUFFIXES = (".yaml", ".yml")
 #: Folders never searched for maps.
@@ -45,17 +40,6 @@ def expand(paths: list[Path]) -> list[Path]:
 def empty_folders(paths: list[Path]) -> list[Path]:
     """The folders among ``paths`` with no map below them: a mistyped path in CI must not pass."""
     return [path for path in paths if path.is_dir() and not expand([path])]
-
-
-@dataclass(frozen=True)
-class FileResult:
-    """The outcome for one file: its problems, and whether it could be loaded at all."""
-
-    path: Path
-    problems: tuple[Problem, ...]
-    loaded: bool
-    #: The loaded map, kept only when :func:`check_paths` is asked to (``keep_maps=True``).
-    argmap: ArgumentMap | None = None
 
 
 def check_paths(paths: list[Path], config: object = None, keep_maps: bool = False) -> list[FileResult]:

@@ -6,7 +6,12 @@ text, and the CLI picks the exit code from their severities.
 
 from __future__ import annotations
 
-from typing import Literal, NamedTuple
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Literal, NamedTuple
+
+if TYPE_CHECKING:
+    from .model import ArgumentMap
 
 Severity = Literal["error", "warning", "info"]
 SEVERITIES: tuple[Severity, ...] = ("error", "warning", "info")
@@ -37,6 +42,17 @@ class LoadError(Exception):
         self.problems = problems
         first = problems[0]
         super().__init__(f"{first.file}:{first.line}:{first.column}: {first.rule}: {first.message}")
+
+
+@dataclass(frozen=True)
+class FileResult:
+    """The outcome for one file: its problems, and whether it could be loaded at all."""
+
+    path: Path
+    problems: tuple[Problem, ...]
+    loaded: bool
+    #: The loaded map, kept only when :func:`~argmap.files.check_paths` is asked to (``keep_maps=True``).
+    argmap: ArgumentMap | None = None
 
 
 class Finding(NamedTuple):

@@ -192,7 +192,7 @@ def test_default_configuration_follows_the_rules(sarif):
 
 
 def test_absolute_paths_become_relative_or_file_uris(tmp_path, monkeypatch):
-    from argmap.files import FileResult
+    from argmap.problems import FileResult
     from argmap.formats import render
     from argmap.problems import Problem
 

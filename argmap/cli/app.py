@@ -108,9 +108,9 @@ def show(
     """
     from ..checker import check as run_checks
     from ..config import ConfigError, Settings
-    from ..reading.loader import load
-    from ..problems import LoadError
     from ..formats.tree import tree
+    from ..problems import LoadError
+    from ..reading.loader import load
 
     try:
         argmap = load(path)
@@ -140,10 +140,9 @@ def rules(
 
     for rule_id in ids or ():
         if rule_id not in RULES:
-            import difflib
+            from ..suggestions import did_you_mean
 
-            close = difflib.get_close_matches(rule_id, list(RULES), n=1)
-            raise fail(f"unknown rule '{rule_id}'" + (f"; did you mean '{close[0]}'?" if close else ""))
+            raise fail(f"unknown rule '{rule_id}'{did_you_mean(rule_id, RULES)}")
     chosen = [RULES[rule_id] for rule_id in ids] if ids else list(RULES.values())
     sys.stdout.write("\n".join(describe(rule) for rule in chosen))
 
@@ -170,7 +169,8 @@ def _main(
         raise typer.Exit(EXIT_OK)
 
 
-from . import eval as eval_command, render as render_command  # noqa: E402 - after app: the command modules are registered on it
+from . import eval as eval_command  # noqa: E402 - after app: the command modules are registered on it
+from . import render as render_command
 
 app.command(name="render")(render_command.render)
 app.command(name="eval")(eval_command.eval_command)

@@ -19,8 +19,8 @@ from .output import EXIT_UNUSABLE, console, print_load_error
 
 if TYPE_CHECKING:
     from ..evaluation.labelling import Evaluation
-    from ..files import FileResult
     from ..model import ArgumentMap
+    from ..problems import FileResult
 
 _STYLE = {"accepted": "bold green", "rejected": "bold red", "undecided": "bold yellow", "unsupported": "bold magenta"}
 
@@ -43,8 +43,8 @@ def eval_command(
     Example: argmap eval maps/bandow-iraq.yaml --format json
     """
     from ..evaluation.labelling import evaluate
-    from ..reading.loader import load
     from ..problems import LoadError
+    from ..reading.loader import load
 
     try:
         argmap = load(path)

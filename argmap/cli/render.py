@@ -12,8 +12,8 @@ from pathlib import Path
 
 import typer
 
-from .output import EXIT_UNUSABLE, fail, print_load_error
 from ..diagram.engine import in_use
+from .output import EXIT_UNUSABLE, fail, print_load_error
 
 
 class DiagramFormat(str, Enum):
@@ -69,13 +69,13 @@ def render(
     """
     from ..checker import check
     from ..config import ConfigError, Settings
-    from ..files import empty_folders, expand
-    from ..limits import LAYOUT_TIMEOUT_SECONDS
-    from ..reading.loader import load
-    from ..problems import LoadError
     from ..diagram import RenderError, RenderOptions
     from ..diagram import engine as engines
     from ..diagram import render as draw
+    from ..files import empty_folders, expand
+    from ..limits import LAYOUT_TIMEOUT_SECONDS
+    from ..problems import LoadError
+    from ..reading.loader import load
     from ..safe_write import UnsafeWrite, check_target, write_atomic
 
     format = _format(format, output)

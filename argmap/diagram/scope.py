@@ -11,10 +11,10 @@ followed). Example::
 
 from __future__ import annotations
 
-import difflib
 from dataclasses import dataclass
 
 from ..model import RELATIONS, ArgumentMap, Claim
+from ..suggestions import did_you_mean
 
 
 class UnknownClaim(LookupError):
@@ -57,6 +57,4 @@ def scope(argmap: ArgumentMap, focus: str | None = None, depth: int | None = Non
 
 
 def _did_you_mean(argmap: ArgumentMap, word: str) -> str:
-    ids = [claim.id for claim in argmap.claims if claim.id]
-    close = difflib.get_close_matches(word, ids, n=1)
-    return f"; did you mean '{close[0]}'?" if close else ""
+    return did_you_mean(word, (claim.id for claim in argmap.claims if claim.id))

@@ -17,9 +17,9 @@ from __future__ import annotations
 
 from collections import deque
 
-from .fixpoint import FALSE, TRUE, UNKNOWN
 from ..graph import cycles
 from ..model import Claim
+from .fixpoint import FALSE, TRUE, UNKNOWN
 from .network import Link, Network
 
 #: How a member is called from the claim its reason is written under.

@@ -36,8 +36,8 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Literal, NamedTuple
 
-from .fixpoint import TRUE, UNKNOWN
 from ..model import ArgumentMap
+from .fixpoint import TRUE, UNKNOWN
 
 Status = Literal["accepted", "rejected", "undecided", "unsupported"]
 STATUSES: tuple[Status, ...] = ("accepted", "rejected", "undecided", "unsupported")

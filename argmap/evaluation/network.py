@@ -26,8 +26,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import NamedTuple
 
-from .fixpoint import AND, FALSE, OR, TRUE, Circuit
 from ..model import ArgumentMap, Claim, Reason
+from .fixpoint import AND, FALSE, OR, TRUE, Circuit
 
 #: ``Network.support`` for a grounded claim, and for a claim with nothing offered for it.
 GROUNDED, NOTHING = -1, -2

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from typing import Callable
 
-from ..files import FileResult
+from ..problems import FileResult
 
 
 def summary(results: list[FileResult]) -> dict[str, int]:

@@ -6,7 +6,7 @@ has no evidence``. ``info`` problems become ``notice`` annotations.
 
 from __future__ import annotations
 
-from ..files import FileResult
+from ..problems import FileResult
 
 _LEVEL = {"error": "error", "warning": "warning", "info": "notice"}
 

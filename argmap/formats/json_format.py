@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 from json.encoder import encode_basestring  # the C string encoder that json.dumps(ensure_ascii=False) uses
 
-from ..files import FileResult
+from ..problems import FileResult
 from . import summary
 
 #: The first seven fields of :class:`~argmap.problems.Problem`, in its order.

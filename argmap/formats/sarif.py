@@ -21,7 +21,7 @@ import os
 from pathlib import Path
 from urllib.parse import quote
 
-from ..files import FileResult
+from ..problems import FileResult
 
 SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
 _LEVEL = {"error": "error", "warning": "warning", "info": "note"}

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from rich.text import Text
 
-from ..files import FileResult
+from ..problems import FileResult
 from . import summary
 
 STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}

@@ -18,9 +18,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from .yamlrs_tree import Document, is_text, read
 from ..limits import MAX_CLAIM_DEPTH, MAX_CLAIMS
-from .loader import CLAIM_KEYS, EVIDENCE_KEYS, ID_PATTERN, SOURCE_KEYS, TOP_KEYS, unique_uid
 from ..model import (
     EVIDENCE_KINDS,
     ArgumentMap,
@@ -30,6 +28,8 @@ from ..model import (
     Ref,
     Source,
 )
+from .loader import CLAIM_KEYS, EVIDENCE_KEYS, ID_PATTERN, SOURCE_KEYS, TOP_KEYS, unique_uid
+from .yamlrs_tree import Document, is_text, read
 
 _CLAIM_KEYS = frozenset(CLAIM_KEYS)
 _PLAIN_CLAIM_KEYS = frozenset(("id", "claim", "premises", "objections", "evidence"))

@@ -19,9 +19,9 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from ..limits import MAX_CLAIM_DEPTH, MAX_CLAIMS, MAX_LOAD_PROBLEMS
 from ..model import (
+    EVIDENCE_KINDS,
     RELATIONS,
     ROLE_OF_RELATION,
-    EVIDENCE_KINDS,
     ArgumentMap,
     Claim,
     Evidence,
@@ -33,8 +33,9 @@ from ..model import (
     Source,
 )
 from ..problems import LoadError, Problem
-from .text import read_text
+from ..suggestions import did_you_mean
 from .pyyaml_tree import compose
+from .text import read_text
 
 FORMAT_VERSION = 1
 ID_PATTERN = re.compile(r"[A-Za-z0-9_.-]+\Z")
@@ -430,7 +431,4 @@ def _short_tag(tag: str) -> str:
 
 
 def _did_you_mean(word: str, choices: tuple[str, ...]) -> str:
-    import difflib  # only on the error path
-
-    close = difflib.get_close_matches(word, choices, n=1, cutoff=0.6)
-    return f"; did you mean '{close[0]}'?" if close else f" (expected one of: {', '.join(choices)})"
+    return did_you_mean(word, choices, otherwise=f" (expected one of: {', '.join(choices)})")

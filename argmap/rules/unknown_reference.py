@@ -20,11 +20,11 @@ Passes when the id and the key exist.
 
 from __future__ import annotations
 
-import difflib
 from typing import Iterator
 
 from ..model import ArgumentMap, Ref
 from ..problems import Finding
+from ..suggestions import did_you_mean
 
 ID = "unknown-reference"
 SEVERITY = "error"
@@ -44,7 +44,7 @@ def check(argmap: ArgumentMap, options: dict[str, object]) -> Iterator[Finding]:
                     yield Finding(
                         item.position.line,
                         item.position.column,
-                        f"ref '{item.target}' names no claim in this map{_hint(item.target, ids)}",
+                        f"ref '{item.target}' names no claim in this map{did_you_mean(item.target, ids)}",
                         claim.uid,
                         claim.text,
                     )
@@ -55,12 +55,8 @@ def check(argmap: ArgumentMap, options: dict[str, object]) -> Iterator[Finding]:
                     where.line,
                     where.column,
                     f"source '{evidence.source_key}' is not defined under 'sources'"
-                    f"{_hint(evidence.source_key, list(sources))}",
+                    f"{did_you_mean(evidence.source_key, sources)}",
                     claim.uid,
                     claim.text,
                 )
 
-
-def _hint(name: str, known: list[str]) -> str:
-    close = difflib.get_close_matches(name, known, n=1)
-    return f"; did you mean '{close[0]}'?" if close else ""
