@@ -6,17 +6,21 @@ co-premises, framed together, meet in one junction point from which a single arr
 undercut aims at a point on the link it denies. The same map and options always give the same DOT
 text. Example::
 
-    >>> text = source(argmap.load("maps/tutorial-basics.yaml"), [], RenderOptions())  # doctest: +SKIP
+    >>> from argmap import load
+    >>> from argmap.diagram import RenderOptions
+    >>> text = source(load("maps/tutorial-basics.yaml"), [], RenderOptions())
     >>> text.startswith("digraph argmap {")
     True
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 import graphviz
 
+from ..marks import RULE_WORDS, STATUS_LOOKS, rule_word, rules_by_claim, status_of
 from ..model import RELATIONS, ArgumentMap, Claim, Item, Reason, Ref
 from ..problems import Problem
 from . import labels, legend, style
@@ -43,12 +47,13 @@ NODE = {
 EDGE = {"penwidth": "1.4", "arrowsize": "0.8"}
 
 
-def source(argmap: ArgumentMap, problems: list[Problem], options: RenderOptions) -> str:
+def source(argmap: ArgumentMap, problems: Sequence[Problem], options: RenderOptions) -> str:
     """The diagram as DOT text."""
-    return digraph(argmap, problems, options).source
+    text: str = digraph(argmap, problems, options).source
+    return text
 
 
-def digraph(argmap: ArgumentMap, problems: list[Problem], options: RenderOptions) -> graphviz.Digraph:
+def digraph(argmap: ArgumentMap, problems: Sequence[Problem], options: RenderOptions) -> graphviz.Digraph:
     """The diagram as a :class:`graphviz.Digraph` (built, not laid out)."""
     return _Diagram(argmap, problems, options).build()
 
@@ -69,14 +74,11 @@ def quote(value: str) -> str:
 
 
 class _Diagram:
-    def __init__(self, argmap: ArgumentMap, problems: list[Problem], options: RenderOptions) -> None:
+    def __init__(self, argmap: ArgumentMap, problems: Sequence[Problem], options: RenderOptions) -> None:
         self.argmap = argmap
         self.options = options
         self.scope = scope(argmap, options.focus, options.depth)
-        self.rules: dict[str, list[str]] = {}
-        for problem in problems if options.checks else ():
-            if problem.node is not None and problem.rule not in self.rules.setdefault(problem.node, []):
-                self.rules[problem.node].append(problem.rule)
+        self.rules = rules_by_claim(problems) if options.checks else {}
         #: Node names by ``id()`` of the claim: its uid, made unique where an id is written twice.
         self.names: dict[int, str] = {}
         taken: set[str] = set()
@@ -108,7 +110,7 @@ class _Diagram:
 
     def build(self) -> graphviz.Digraph:
         claims = self.scope.claims
-        in_groups = set()
+        in_groups: set[int] = set()
         for claim in claims:
             for index, reason, relation in self.reasons(claim):
                 self.plan_link(claim, index, reason, relation)
@@ -156,7 +158,7 @@ class _Diagram:
         name = self.names[id(claim)]
         rules = self.rules.get(claim.uid, []) if name == claim.uid else []
         look = style.ROLES[claim.role]
-        marks = [(style.MARKS.get(rule, f"▲ {rule}"), style.WARNING) for rule in rules]
+        marks = [(f"{style.FINDING} {rule_word(rule)}", style.WARNING) for rule in rules]
         classes = ["claim", claim.role, *rules]
         attrs = {"fillcolor": look.fill, "color": look.border, "style": "rounded,filled"}
         if claim.role == "thesis":
@@ -168,15 +170,16 @@ class _Diagram:
             self.seen.add("assumption")
         if style.DASHED_RULES.intersection(rules):
             attrs.update(style="rounded,filled,dashed", color=style.WARNING, penwidth="1.6")
-        status = (self.options.labels or {}).get(claim.uid)
-        status = getattr(status, "status", status)  # an evaluation Label, or its status as text
-        if status is not None:
-            line = style.LABELS.get(status, (str(status), style.GREY))
+        evaluated = (self.options.labels or {}).get(claim.uid)
+        if evaluated is not None:
+            status = status_of(evaluated)
+            known = STATUS_LOOKS.get(status)
+            line = (f"{known.sign} {status}", known.colour) if known else (status, style.GREY)
             if line not in marks:  # "▲ unsupported" from the checks already says it
                 marks.append(line)
-            classes.append(f"status-{status}" if status in style.LABELS else "status")
+            classes.append(f"status-{status}" if known else "status")
         self.seen.add(claim.role)
-        self.seen.update(style.MARK_KEYS[rule] for rule in rules if rule in style.MARK_KEYS)
+        self.seen.update(RULE_WORDS[rule] for rule in rules if rule in RULE_WORDS)
         if self.large and self.options.evidence and claim.evidence and id(claim) not in self.scope.cut:
             self.seen.add("evidence-listed")
             marks += [("▪ " + labels.evidence_head(self.argmap, item), style.GREY) for item in claim.evidence]

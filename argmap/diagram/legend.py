@@ -19,13 +19,13 @@ BOXES = [
 MARKS = [
     (
         "unsupported",
-        "▲ unsupported",
+        f"{style.FINDING} unsupported",
         style.WARNING,
         1,
         "rounded,dashed",
         "nothing supports it: no evidence, no premises, not an assumption",
     ),
-    ("unanswered", "▲ unanswered", style.WARNING, 1, "rounded", "an objection that nothing rebuts"),
+    ("unanswered", f"{style.FINDING} unanswered", style.WARNING, 1, "rounded", "an objection that nothing rebuts"),
     (
         "assumption",
         "assumed",

@@ -4,9 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from ..limits import LAYOUT_TIMEOUT_SECONDS
 from .engine import RenderError
+
+if TYPE_CHECKING:
+    from ..marks import LabelOrStatus
 
 FORMATS = ("svg", "png", "dot", "pdf")
 DIRECTIONS = ("TB", "BT", "LR", "RL")
@@ -33,7 +37,7 @@ class RenderOptions:
     title: bool = True
     #: Evaluation status by claim uid ("accepted", "rejected", "undecided", "unsupported"), or
     #: ``argmap.evaluate(m).labels``, shown as a line in each node; ``None`` draws none.
-    labels: Mapping[str, object] | None = None
+    labels: Mapping[str, LabelOrStatus] | None = None
 
     def __post_init__(self) -> None:
         if self.format not in FORMATS:

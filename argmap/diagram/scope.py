@@ -4,7 +4,8 @@
 (reasons, objections, rebuttals, undercuts and evidence each count as one level; refs are
 followed). Example::
 
-    >>> s = scope(argmap, "cursed-policy", 1)            # doctest: +SKIP
+    >>> from argmap import load
+    >>> s = scope(load("maps/bandow-iraq.yaml"), "cursed-policy", 1)
     >>> [c.uid for c in s.claims]
     ['cursed-policy', 'invasion-disaster']
 """
@@ -27,15 +28,12 @@ class Scope:
     claims: tuple[Claim, ...]
     #: ``id()`` of each drawn claim whose reasons or evidence are left out for depth.
     cut: frozenset[int]
-    #: ``id()`` of each drawn claim, for quick membership tests.
-    drawn: frozenset[int]
 
 
 def scope(argmap: ArgumentMap, focus: str | None = None, depth: int | None = None) -> Scope:
     """The claims below ``focus`` (default: the thesis) at most ``depth`` levels down (default: all)."""
     if focus is None and depth is None:
-        every = frozenset(id(claim) for claim in argmap.claims)
-        return Scope(argmap.claims, frozenset(), every)
+        return Scope(argmap.claims, frozenset())
     root = argmap.thesis if focus is None else argmap.claim(focus)
     if root is None:
         raise UnknownClaim(f"no claim has the id '{focus}'{_did_you_mean(argmap, focus or '')}")
@@ -53,7 +51,7 @@ def scope(argmap: ArgumentMap, focus: str | None = None, depth: int | None = Non
                 level[id(child)] = level[id(claim)] + 1
                 queue.append(child)
     claims = tuple(claim for claim in argmap.claims if id(claim) in level)
-    return Scope(claims, frozenset(cut), frozenset(level))
+    return Scope(claims, frozenset(cut))
 
 
 def _did_you_mean(argmap: ArgumentMap, word: str) -> str:

@@ -43,36 +43,17 @@ class Arrow(NamedTuple):
 
     colour: str
     head: str
-    verb: str
 
 
 RELATIONS: dict[str, Arrow] = {
-    "premises": Arrow("#2e7d32", "normal", "supports"),
-    "objections": Arrow("#c62828", "tee", "objects to"),
-    "rebuttals": Arrow("#e06c00", "tee", "rebuts"),
-    "undercuts": Arrow("#7b3fa0", "tee", "undercuts the link"),
-    "evidence": Arrow("#8c8c8c", "normal", "grounds"),
+    "premises": Arrow("#2e7d32", "normal"),
+    "objections": Arrow("#c62828", "tee"),
+    "rebuttals": Arrow("#e06c00", "tee"),
+    "undercuts": Arrow("#7b3fa0", "tee"),
+    "evidence": Arrow("#8c8c8c", "normal"),
 }
 
-#: Marks for what ``argmap check`` finds, by rule id: the line shown in the node.
-MARKS: dict[str, str] = {
-    "unsupported-premise": "▲ unsupported",
-    "unsupported-thesis": "▲ unsupported",
-    "unanswered-objection": "▲ unanswered",
-}
-#: The legend entry that explains each mark.
-MARK_KEYS = {
-    "unsupported-premise": "unsupported",
-    "unsupported-thesis": "unsupported",
-    "unanswered-objection": "unanswered",
-}
+#: The sign before a finding's word (:func:`argmap.marks.rule_word`) on a claim: "▲ unsupported".
+FINDING = "▲"
 #: Rules whose finding draws the node's border dashed red.
 DASHED_RULES = frozenset({"unsupported-premise", "unsupported-thesis"})
-
-#: Evaluation labels (``RenderOptions.labels``): the status line's text and colour.
-LABELS: dict[str, tuple[str, str]] = {
-    "accepted": ("√ accepted", "#2e7d32"),
-    "rejected": ("× rejected", "#c62828"),
-    "undecided": ("? undecided", "#6d6d6d"),
-    "unsupported": ("▲ unsupported", "#c62828"),
-}

@@ -10,11 +10,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from rich.text import Text
 from rich.tree import Tree
 
+from ..marks import STATUS_LOOKS, LabelOrStatus, rule_word, rules_by_claim, status_of
 from ..model import ArgumentMap, Claim, Evidence, Ref
 from ..problems import Problem
 
@@ -24,32 +26,21 @@ _MARK = {
     "rebuttals": ("-", "dark_orange"),
     "undercuts": ("/", "magenta"),
 }
-#: Short marks for what a reader must see at a glance; other rules show their id.
-_SHORT = {
-    "unsupported-premise": "unsupported",
-    "unsupported-thesis": "unsupported",
-    "unanswered-objection": "unanswered",
-}
-_STATUS_STYLE = {"accepted": "green", "rejected": "red", "undecided": "yellow", "unsupported": "magenta"}
 
 
 @dataclass(frozen=True)
 class _View:
     argmap: ArgumentMap
     flagged: dict[str, list[str]]
-    labels: dict[str, object] | None
+    labels: Mapping[str, LabelOrStatus] | None
 
 
-def tree(argmap: ArgumentMap, problems: list[Problem], labels: dict[str, object] | None = None) -> Tree:
+def tree(argmap: ArgumentMap, problems: Sequence[Problem], labels: Mapping[str, LabelOrStatus] | None = None) -> Tree:
     """Claims nested as written, refs as pointers; problems and (optional) labels on each claim.
 
     ``labels`` maps a claim uid to a label with ``status`` and ``reason`` (or to a plain string).
     """
-    flagged: dict[str, list[str]] = {}
-    for p in problems:
-        if p.node is not None and p.rule not in flagged.setdefault(p.node, []):
-            flagged[p.node].append(p.rule)
-    view = _View(argmap, flagged, labels)
+    view = _View(argmap, rules_by_claim(problems), labels)
     root = Tree(_line(view, argmap.thesis, "THESIS", "bold"))
     _children(view, root, argmap.thesis)
     return root
@@ -80,17 +71,17 @@ def _evidence(argmap: ArgumentMap, evidence: Evidence) -> str:
 def _status(view: _View, uid: str) -> str | None:
     if not view.labels or uid not in view.labels:
         return None
-    label = view.labels[uid]
-    return str(getattr(label, "status", label))
+    return status_of(view.labels[uid])
 
 
 def _line(view: _View, claim: Claim, sign: str, style: str) -> Text:
     line = Text(f"{sign} ", style=style)
     for rule in view.flagged.get(claim.uid, ()):  # first, so that wrapping never hides them
-        line.append(f"⚠ {_SHORT.get(rule, rule)} ", style="bold red")
+        line.append(f"⚠ {rule_word(rule)} ", style="bold red")
     status = _status(view, claim.uid)
     if status:
-        line.append(f"[{status}] ", style=_STATUS_STYLE.get(status, "cyan"))
+        look = STATUS_LOOKS.get(status)
+        line.append(f"[{status}] ", style=look.terminal if look else "cyan")
     line.append(claim.text, style="bold" if claim.role == "thesis" else "")
     if claim.id:
         line.append(f"  [{claim.id}]", style="dim")
