@@ -97,3 +97,14 @@ def console(stderr: bool = False) -> Console:
 
     stream = sys.stderr if stderr else sys.stdout
     return Console(file=stream, highlight=False, width=None if stream.isatty() else 100_000)
+
+
+def note(text: str) -> None:
+    """One line to stderr that is not the command's output ("wrote maps/a.svg", a map that failed)."""
+    _say(f"{text}\n")
+
+
+def write_bytes(data: bytes) -> None:
+    """Bytes to stdout as they are (a PNG or PDF diagram with ``-o -``)."""
+    sys.stdout.buffer.write(data)
+    sys.stdout.flush()
