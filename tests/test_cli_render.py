@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import shutil
+import subprocess
+import sys
 import xml.etree.ElementTree as ET
 
 import pytest
 from typer.testing import CliRunner
 
 from argmap.cli.app import app
-from argmap.diagram import engine
 from tests.helpers import ROOT
 
 MAP = ROOT / "tests" / "data" / "render-all.yaml"
@@ -104,11 +105,49 @@ def test_an_invalid_map_is_reported_and_nothing_is_written(run, maps):
     assert not list(maps.rglob("*.svg"))
 
 
-def test_help_says_which_engine_is_in_use(run):
+#: Runs commands in a fresh process that records every PATH search and every program started.
+WATCHED = """
+import shutil, subprocess, sys
+calls = []
+real_which = shutil.which
+def which(name, *args, **kwargs):
+    calls.append("which " + name)
+    return real_which(name, *args, **kwargs)
+shutil.which = which
+class Popen(subprocess.Popen):
+    def __init__(self, args, *rest, **kwargs):
+        calls.append(f"run {args}")
+        super().__init__(args, *rest, **kwargs)
+subprocess.Popen = Popen
+from typer.testing import CliRunner
+from argmap.cli.app import app
+for args in ARGS:
+    result = CliRunner().invoke(app, args)
+    engine = "argmap.diagram.engine" in sys.modules
+    print(result.exit_code, engine, calls, sep="|")
+    calls.clear()
+"""
+
+
+def test_no_layout_program_is_looked_for_until_a_map_is_drawn():
+    """Importing the CLI, its help and 'check' search no PATH and start no program (not even 'dot -V')."""
+    quiet = [["--help"], ["render", "--help"], ["check", str(MAP)], ["show", str(MAP)]]
+    drawing = [["render", str(MAP), "-o", "-"]]
+    code = f"ARGS = {quiet + drawing!r}\n{WATCHED}"
+    lines = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    reports = [line.split("|") for line in lines.splitlines()]
+    assert [report[0] for report in reports] == ["0", "0", "1", "0", "0"]
+    for args, (_, engine_imported, calls) in zip(quiet, reports, strict=False):
+        assert (engine_imported, calls) == ("False", "[]"), args
+    _, _, calls = reports[-1]
+    assert "which dot" in calls and "-Tsvg" in calls  # drawing does probe, and the watch sees it
+
+
+def test_help_names_the_engines_without_probing(run):
     result = run("render", "--help")
     assert result.exit_code == 0
-    in_use = " ".join(result.stdout.split()).split("In use here: ")[1]
-    assert in_use.startswith(engine.in_use().split(" (")[0] + " (")  # "pure (graphviz-pure, ...)"
+    text = " ".join(result.stdout.split())
+    assert "auto (dot where installed, else graphviz-pure)" in text and "[default: auto]" in text
 
 
 def test_options_reach_the_drawing(run, maps):

@@ -7,62 +7,92 @@ Example::
     svg = render(argmap.load("maps/bandow-iraq.yaml"), RenderOptions(engine="pure"))
 
 The graph is built by :mod:`.dot` (pure, deterministic), laid out by :mod:`.engine`. What
-``argmap check`` finds is drawn on the diagram unless ``checks=False``.
+``argmap check`` finds is drawn on the diagram unless ``checks=False``: the ``problems`` given;
+else what the checker finds with the ``config`` given; else with the map's own settings file, the
+nearest ``argmap.toml`` (or ``pyproject.toml`` with ``[tool.argmap]``) from the map's folder
+upwards, as ``argmap check`` and ``argmap render`` use it. Many maps at once, as ``argmap render``
+draws them: :mod:`.plan` decides where each diagram goes, :mod:`.batch` draws them all and then
+writes them.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from ..lazy_names import lazy_getattr
 
 if TYPE_CHECKING:
+    from ..config import Config
     from ..model import ArgumentMap
     from ..problems import Problem
-    from .engine import RenderError
-    from .options import DIRECTIONS, FORMATS, RenderOptions
+    from .engine import RenderError as RenderError
+    from .options import DIRECTIONS as DIRECTIONS
+    from .options import FORMATS as FORMATS
+    from .options import RenderOptions as RenderOptions
 
-# Imported on first use, so that the command line can ask which engine is installed cheaply.
+# Imported on first use: the command line imports this package for every command it registers.
 _LAZY = {"RenderError": "engine", "RenderOptions": "options", "FORMATS": "options", "DIRECTIONS": "options"}
-__all__ = ["render", "dot_source", *_LAZY]
+__all__ = ["dot_source", "render", *_LAZY]
 
 
 __getattr__ = lazy_getattr(globals(), _LAZY)
 
 
-def dot_source(argmap: ArgumentMap, options: RenderOptions | None = None, problems: list[Problem] | None = None) -> str:
-    """The diagram as DOT text (no layout program needed)."""
+def dot_source(
+    argmap: ArgumentMap,
+    options: RenderOptions | None = None,
+    problems: Sequence[Problem] | None = None,
+    config: Config | None = None,
+) -> str:
+    """The diagram as DOT text (no layout program needed); ``problems`` and ``config`` as for :func:`render`."""
     from .dot import source
     from .engine import RenderError
     from .options import RenderOptions
     from .scope import UnknownClaim
 
     options = options or RenderOptions()
-    if problems is None:
-        problems = _problems(argmap) if options.checks else []
     try:
-        return source(argmap, problems, options)
+        return source(argmap, _findings(argmap, options, problems, config), options)
     except UnknownClaim as error:
         raise RenderError(str(error)) from None
 
 
-def render(argmap: ArgumentMap, options: RenderOptions | None = None, problems: list[Problem] | None = None) -> bytes:
-    """The diagram in ``options.format``. Runs ``argmap check`` unless ``problems`` are given.
+def render(
+    argmap: ArgumentMap,
+    options: RenderOptions | None = None,
+    problems: Sequence[Problem] | None = None,
+    config: Config | None = None,
+) -> bytes:
+    """The diagram in ``options.format``, marked with what the checks find (unless ``options.checks`` is off).
+
+    The marks are the ``problems`` given; else those :func:`argmap.check` finds with ``config``;
+    else with the map's own settings file (see :func:`argmap.config.for_map`), as the command line
+    uses it. Give one of ``problems`` and ``config``, not both.
 
     Raises :class:`RenderError` (a plain message) when the engine is missing, cannot write the
-    format, fails or runs out of time, or when ``focus`` names no claim.
+    format, fails or runs out of time, or when ``focus`` names no claim; and
+    :class:`~argmap.config.ConfigError` when the map's settings file is not valid.
     """
     from . import engine
     from .options import RenderOptions
 
     options = options or RenderOptions()
     if options.format == "dot":
-        return dot_source(argmap, options, problems).encode("utf-8")
+        return dot_source(argmap, options, problems, config).encode("utf-8")
     chosen = engine.find(options.engine, options.format)  # before the work: a missing engine fails fast
-    return engine.run(chosen, dot_source(argmap, options, problems), options.format, options.timeout)
+    return engine.run(chosen, dot_source(argmap, options, problems, config), options.format, options.timeout)
 
 
-def _problems(argmap: ArgumentMap) -> list[Problem]:
+def _findings(
+    argmap: ArgumentMap, options: RenderOptions, problems: Sequence[Problem] | None, config: Config | None
+) -> Sequence[Problem]:
+    """The problems to mark: those given, or the checker's with the settings that apply to the map."""
+    if problems is not None and config is not None:
+        raise ValueError("give the problems to draw or the settings to check with, not both")
+    if problems is not None or not options.checks:
+        return problems or ()
     from ..checker import check
+    from ..config import for_map
 
-    return check(argmap)
+    return check(argmap, config if config is not None else for_map(argmap.path))

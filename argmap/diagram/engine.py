@@ -70,14 +70,6 @@ def find(choice: str = "auto", fmt: str = "svg") -> Engine:
     return engine
 
 
-def in_use(choice: str = "auto") -> str:
-    """Which engine ``choice`` picks on this machine, in a few words (for ``--help``)."""
-    try:
-        return find(choice).describe()
-    except RenderError:
-        return "none installed"
-
-
 def run(engine: Engine, source: str, fmt: str, timeout: float) -> bytes:
     """Lay out the DOT ``source`` and return the output; :class:`RenderError` on failure or timeout."""
     if fmt not in FORMATS[engine.name]:
