@@ -10,6 +10,7 @@ file at once leave one of the two outputs whole. Example::
 
 from __future__ import annotations
 
+import contextlib
 import os
 import tempfile
 from collections.abc import Iterable
@@ -59,10 +60,8 @@ def write_atomic(path: Path, data: bytes, protected: Iterable[Path] = ()) -> Non
             os.chmod(temporary, _mode(target))
         os.replace(temporary, target)
     except BaseException:
-        try:
+        with contextlib.suppress(FileNotFoundError):
             os.unlink(temporary)
-        except FileNotFoundError:
-            pass
         raise
 
 

@@ -60,7 +60,12 @@ def stages(path: Path) -> str:
     built = time.perf_counter()
     engine.run(engine.find("pure"), source, "svg", timeout=600)
     laid_out = time.perf_counter()
-    parts = zip(("load", "check", "dot", "layout"), (start, loaded, checked, built), (loaded, checked, built, laid_out))
+    parts = zip(
+        ("load", "check", "dot", "layout"),
+        (start, loaded, checked, built),
+        (loaded, checked, built, laid_out),
+        strict=True,
+    )
     return "  ".join(f"{name} {end - begin:.2f}" for name, begin, end in parts)
 
 

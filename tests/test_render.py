@@ -52,7 +52,7 @@ def text_of(group: ET.Element) -> str:
 
 
 def every_map() -> list[Path]:
-    return sorted(MAPS.glob("*.yaml")) + [DATA / "render-all.yaml"]
+    return [*sorted(MAPS.glob("*.yaml")), DATA / "render-all.yaml"]
 
 
 @pytest.mark.parametrize("path", every_map(), ids=lambda p: p.name)
@@ -187,7 +187,7 @@ def test_pure_engine_cannot_write_pdf_and_says_what_to_do(no_system_dot):
 
 
 def test_system_engine_missing_is_a_clear_error(no_system_dot):
-    with pytest.raises(RenderError, match="no Graphviz 'dot' program found.*--engine pure"):
+    with pytest.raises(RenderError, match=r"no Graphviz 'dot' program found.*--engine pure"):
         render(argmap.load(DATA / "render-all.yaml"), RenderOptions(engine="system"))
 
 

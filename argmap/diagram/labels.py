@@ -89,7 +89,7 @@ def claim(claim: Claim, word: str, marks: list[tuple[str, str]], wrap: int, cut:
 def missing(target: str, wrap: int) -> str:
     """The label of a ref that names no claim."""
     lines = "".join(line + BR for line in wrapped(f"ref: {target}", wrap))
-    return "<" + small(style.MISSING.word) + lines + small("▲ no claim has this id", style.WARNING) + ">"
+    return "<" + small(style.MISSING.word) + lines + small(f"{style.FINDING} no claim has this id", style.WARNING) + ">"
 
 
 def citation(argmap: ArgumentMap, evidence: Evidence) -> str:
