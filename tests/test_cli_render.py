@@ -166,3 +166,15 @@ def test_format_follows_the_output_suffix_and_must_agree_with_format(run, maps, 
     assert (tmp_path / "d.png").read_bytes().startswith(b"\x89PNG")
     result = run("render", source, "-o", str(tmp_path / "e.png"), "--format", "svg")
     assert result.exit_code == 2 and not (tmp_path / "e.png").exists()
+
+
+def test_the_commands_choices_are_the_librarys():
+    from argmap.cli.render import DiagramFormat, Direction, EngineChoice
+    from argmap.diagram import DIRECTIONS, FORMATS
+    from argmap.diagram.engine import ENGINES
+
+    assert [tuple(choice.value for choice in enum) for enum in (DiagramFormat, Direction, EngineChoice)] == [
+        FORMATS,
+        DIRECTIONS,
+        ENGINES,
+    ]
