@@ -129,7 +129,7 @@ for args in ARGS:
 """
 
 
-def test_no_layout_program_is_looked_for_until_a_map_is_drawn():
+def test_no_layout_program_is_looked_for_until_render_runs():
     """Importing the CLI, its help and 'check' search no PATH and start no program (not even 'dot -V')."""
     quiet = [["--help"], ["render", "--help"], ["check", str(MAP)], ["show", str(MAP)]]
     drawing = [["render", str(MAP), "-o", "-"]]

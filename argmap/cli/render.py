@@ -3,7 +3,8 @@
 Registered on the app in :mod:`argmap.cli`. The work is the library's (:mod:`argmap.diagram.plan`,
 :mod:`argmap.diagram.batch`); this layer words its errors and picks the exit code. Every map is
 drawn before anything is written, so a bad map or a failed layout leaves no file behind: exit 2,
-nothing written. Nothing here looks for a layout program until a map is drawn.
+nothing written. The layout program is looked for when the command runs, never while the help
+(built for every command) is.
 """
 
 from __future__ import annotations
