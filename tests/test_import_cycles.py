@@ -78,9 +78,8 @@ def import_graph() -> dict[str, set[str]]:
                 for _ in range(node.level - 1):
                     base = base.rpartition(".")[0]
                 origin = ".".join(part for part in (base if node.level else "", node.module or "") if part)
-                targets = [
-                    f"{origin}.{alias.name}" if f"{origin}.{alias.name}" in paths else origin for alias in node.names
-                ]
+                submodules = (f"{origin}.{alias.name}" for alias in node.names)
+                targets = [submodule if submodule in paths else origin for submodule in submodules]
             edges.update(target for target in targets if target in paths and target != name)
         graph[name] = edges
     return graph
