@@ -19,14 +19,14 @@ Fails::
 
 from __future__ import annotations
 
-from typing import Iterator
+from collections.abc import Iterator
 
 from ..graph import cycles, supporters
 from ..model import ArgumentMap
-from ..problems import Finding
+from ..problems import Finding, Severity
 
 ID = "circular-reasoning"
-SEVERITY = "error"
+SEVERITY: Severity = "error"
 ENABLED = True
 OPTIONS: dict[str, object] = {}
 

@@ -31,14 +31,14 @@ Passes::
 
 from __future__ import annotations
 
-from typing import Iterator
+from collections.abc import Iterator
 
 from ..content_words import TERM_OPTIONS, term_options, words
 from ..model import ArgumentMap
-from ..problems import Finding
+from ..problems import Finding, Severity
 
 ID = "holding-hands"
-SEVERITY = "warning"
+SEVERITY: Severity = "warning"
 ENABLED = False
 OPTIONS: dict[str, object] = dict(TERM_OPTIONS)
 

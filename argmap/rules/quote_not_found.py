@@ -30,14 +30,14 @@ Passes::
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Iterator
 
 from ..model import ArgumentMap
-from ..problems import Finding
+from ..problems import Finding, Severity
 
 ID = "quote-not-found"
-SEVERITY = "error"
+SEVERITY: Severity = "error"
 ENABLED = True
 OPTIONS: dict[str, object] = {"sources": ""}
 #: The longest closest passage shown in a message, in characters.

@@ -23,13 +23,13 @@ Passes::
 
 from __future__ import annotations
 
-from typing import Iterator
+from collections.abc import Iterator
 
 from ..model import ArgumentMap
-from ..problems import Finding
+from ..problems import Finding, Severity
 
 ID = "unanswered-objection"
-SEVERITY = "warning"
+SEVERITY: Severity = "warning"
 ENABLED = True
 OPTIONS: dict[str, object] = {}
 

@@ -20,14 +20,14 @@ Passes when the id and the key exist.
 
 from __future__ import annotations
 
-from typing import Iterator
+from collections.abc import Iterator
 
 from ..model import ArgumentMap, Ref
-from ..problems import Finding
+from ..problems import Finding, Severity
 from ..suggestions import did_you_mean
 
 ID = "unknown-reference"
-SEVERITY = "error"
+SEVERITY: Severity = "error"
 ENABLED = True
 OPTIONS: dict[str, object] = {}
 
@@ -59,4 +59,3 @@ def check(argmap: ArgumentMap, options: dict[str, object]) -> Iterator[Finding]:
                     claim.uid,
                     claim.text,
                 )
-

@@ -15,14 +15,14 @@ Passes when the file exists, or without ``file:``.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from itertools import chain
-from typing import Iterator
 
 from ..model import ArgumentMap, Source
-from ..problems import Finding
+from ..problems import Finding, Severity
 
 ID = "unknown-source-file"
-SEVERITY = "error"
+SEVERITY: Severity = "error"
 ENABLED = True
 OPTIONS: dict[str, object] = {}
 
