@@ -49,22 +49,17 @@ def check(argmap: ArgumentMap, options: dict[str, object]) -> Iterator[Finding]:
     from ..sources.texts import SourceText, text_for
 
     folder = Path(str(options["sources"])) if options.get("sources") else None
-    # Without a sources folder only a source's file: gives it a text. Skip the sources without
-    # one up front, and all quotes when no source has one (the usual case: 100,000 claims, no files).
-    keyed = argmap.sources if folder is not None else {k: s for k, s in argmap.sources.items() if s.file}
-    if folder is None and not keyed and not any(source.file for source in argmap.inline_sources()):
+    # Without a sources folder only a source's file: gives it a text. Skip all quotes when no
+    # source has one (the usual case: 100,000 claims, no files).
+    if folder is None and not argmap.has_source_files():
         return
     texts: dict[int, SourceText | None] = {}  # by source: maps quote one source many times
     for claim in argmap.claims:
         for evidence in claim.evidence:
             if not evidence.is_quote:
                 continue
-            source = evidence.source
-            if source is None:
-                source = keyed.get(evidence.source_key) if evidence.source_key else None
-                if source is None:
-                    continue
-            elif folder is None and not source.file:
+            source = argmap.source_of(evidence)
+            if source is None or (folder is None and not source.file):
                 continue
             if id(source) not in texts:
                 texts[id(source)] = text_for(source, argmap.path, folder)

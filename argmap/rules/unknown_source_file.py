@@ -16,7 +16,6 @@ Passes when the file exists, or without ``file:``.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from itertools import chain
 
 from ..model import ArgumentMap, Source
 from ..problems import Finding, Severity
@@ -28,7 +27,7 @@ OPTIONS: dict[str, object] = {}
 
 
 def check(argmap: ArgumentMap, options: dict[str, object]) -> Iterator[Finding]:
-    if not any(source.file for source in chain(argmap.sources.values(), argmap.inline_sources())):
+    if not argmap.has_source_files():
         return  # no source names a file (the usual case): nothing to look up
     sources: list[tuple[Source, str | None, str | None]] = [(s, None, None) for s in argmap.sources.values()]
     for claim in argmap.claims:
