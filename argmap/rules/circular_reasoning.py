@@ -15,6 +15,23 @@ Fails::
           claim: The Bible is the word of God.
           premises:
             - ref: a                    # b rests on a, which rests on b
+
+Passes (objections that answer each other are attacks, not support)::
+
+    thesis:
+      claim: We should plant more trees.
+      premises:
+        - claim: Trees cool streets.
+          assumption: true
+      objections:
+        - id: water
+          claim: Trees cost too much to water.
+          assumption: true
+          rebuttals:
+            - claim: Native species need no watering after two years.
+              assumption: true
+              objections:
+                - ref: water
 """
 
 from __future__ import annotations

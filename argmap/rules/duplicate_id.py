@@ -5,11 +5,27 @@ second and later claims with an id are reported; refs resolve to the first.
 
 Fails::
 
-    premises:
-      - id: cost
-        claim: It is cheap.
-      - id: cost                  # already used above
-        claim: It pays for itself.
+    thesis:
+      claim: We should build the bridge.
+      premises:
+        - id: cost
+          claim: It is cheap.
+          assumption: true
+        - id: cost                  # already used above
+          claim: It pays for itself.
+          assumption: true
+
+Passes::
+
+    thesis:
+      claim: We should build the bridge.
+      premises:
+        - id: cost
+          claim: It is cheap.
+          assumption: true
+        - id: returns
+          claim: It pays for itself.
+          assumption: true
 """
 
 from __future__ import annotations

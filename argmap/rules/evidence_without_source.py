@@ -5,14 +5,20 @@ Every evidence item should name a ``source``: a key of the map's ``sources`` or 
 
 Fails::
 
-    evidence:
-      - quote: "Washington broke the movement at the height of its power"
+    thesis:
+      claim: The US should leave Iraq.
+      evidence:
+        - quote: "Washington broke the movement at the height of its power"
 
 Passes::
 
-    evidence:
-      - quote: "Washington broke the movement at the height of its power"
-        source: bandow
+    sources:
+      bandow: {author: Doug Bandow}
+    thesis:
+      claim: The US should leave Iraq.
+      evidence:
+        - quote: "Washington broke the movement at the height of its power"
+          source: bandow
 """
 
 from __future__ import annotations

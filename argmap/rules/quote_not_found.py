@@ -12,7 +12,10 @@ the message shows the closest passage of the text and how similar it is, so a ty
 Option: ``sources`` (text, default ``""``): the folder of source texts; ``--sources`` and the
 top-level ``sources`` setting fill it in.
 
-Fails, when ``texts/bandow.txt`` says "It is time to bring home America's forces"::
+The examples read ``texts/bandow.txt`` in the map's folder, which says "It is time to bring home
+America's forces."
+
+Fails ("all of" is not in the text)::
 
     sources:
       bandow: {author: Doug Bandow, file: texts/bandow.txt}
@@ -22,8 +25,13 @@ Fails, when ``texts/bandow.txt`` says "It is time to bring home America's forces
         - quote: It is time to bring home all of America's forces
           source: bandow
 
-Passes::
+Passes (case and the kind of quote mark do not matter)::
 
+    sources:
+      bandow: {author: Doug Bandow, file: texts/bandow.txt}
+    thesis:
+      claim: The US should leave Iraq.
+      evidence:
         - quote: "it is time to bring home America’s forces"
           source: bandow
 """

@@ -8,14 +8,36 @@ Fails::
     sources:
       bandow: {author: Doug Bandow}
     thesis:
-      claim: ...
+      claim: The US should leave Iraq.
       premises:
-        - ref: isis-brokn                 # no claim has this id
-      evidence:
-        - quote: "..."
-          source: bandw                   # no such source
+        - id: costs
+          claim: The occupation costs more than it gains.
+          evidence:
+            - text: The war's costs, year by year.
+              source: bandw               # no such source
+      objections:
+        - claim: Leaving would waste what was spent.
+          assumption: true
+          rebuttals:
+            - ref: cost                   # no claim has this id
 
-Passes when the id and the key exist.
+Passes (the same map with the id and the key spelled as defined)::
+
+    sources:
+      bandow: {author: Doug Bandow}
+    thesis:
+      claim: The US should leave Iraq.
+      premises:
+        - id: costs
+          claim: The occupation costs more than it gains.
+          evidence:
+            - text: The war's costs, year by year.
+              source: bandow
+      objections:
+        - claim: Leaving would waste what was spent.
+          assumption: true
+          rebuttals:
+            - ref: costs
 """
 
 from __future__ import annotations

@@ -3,14 +3,29 @@
 A source's ``file:`` is its local text, relative to the map's folder; ``quote-not-found`` checks
 quotes against it. A wrong path would silently leave every quote of the source unchecked.
 
-Fails, when ``maps/texts/bandow.txt`` does not exist::
+Fails, when there is no ``texts/bandow-2004.txt`` in the map's folder::
+
+    sources:
+      bandow:
+        author: Doug Bandow
+        file: texts/bandow-2004.txt
+    thesis:
+      claim: The US should leave Iraq.
+      evidence:
+        - quote: It is time to bring home America's forces.
+          source: bandow
+
+Passes, when there is a ``texts/bandow.txt`` in the map's folder (or without ``file:``)::
 
     sources:
       bandow:
         author: Doug Bandow
         file: texts/bandow.txt
-
-Passes when the file exists, or without ``file:``.
+    thesis:
+      claim: The US should leave Iraq.
+      evidence:
+        - quote: It is time to bring home America's forces.
+          source: bandow
 """
 
 from __future__ import annotations

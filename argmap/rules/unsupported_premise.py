@@ -14,6 +14,11 @@ Fails::
 
 Passes::
 
+    sources:
+      epa-2019: {author: US EPA, date: "2019"}
+    thesis:
+      claim: We should plant more trees.
+      premises:
         - claim: Trees cool streets.
           evidence:
             - text: Shaded streets measured 4 °C cooler.
