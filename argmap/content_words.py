@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import re
 
+# A long word list reads better as text than as a list literal, hence the noqa.
 STOPWORDS = frozenset(
     """
     a about above after again against all almost also although always am among an and another any
@@ -36,7 +37,7 @@ STOPWORDS = frozenset(
     through thus to too toward towards under until up upon us very was wasn't we were weren't what
     when where whether which while who whom whose why will with within without would wouldn't yet
     you your yours yourself
-    """.split()
+    """.split()  # noqa: SIM905
 )
 _SUFFIXES = ("ations", "ation", "ments", "ment", "ness", "ings", "ing", "ies", "ied", "ed", "al", "ly", "er", "s")
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
@@ -92,5 +93,8 @@ TERM_OPTIONS: dict[str, object] = {"min-length": 3, "allow": []}
 
 def term_options(options: dict[str, object]) -> tuple[int, frozenset[str]]:
     """``(min_length, allow)`` for :func:`words`, from a term rule's configured options."""
-    allow = frozenset(str(word).lower() for word in options["allow"])  # type: ignore[union-attr]
-    return int(options["min-length"]), allow  # type: ignore[arg-type]
+    min_length, allow = options["min-length"], options["allow"]
+    if not isinstance(min_length, int) or not isinstance(allow, list | tuple | set | frozenset):
+        # config.validate rules this out for settings; a library caller may still pass anything
+        raise TypeError(f"term options must be an int 'min-length' and a list 'allow', not {options!r}")
+    return min_length, frozenset(str(word).lower() for word in allow)
