@@ -21,6 +21,11 @@ Example::
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
+from typing import TYPE_CHECKING, NamedTuple
+
+if TYPE_CHECKING:
+    from .model import ArgumentMap, Claim, Item, Reason
 
 # A long word list reads better as text than as a list literal, hence the noqa.
 STOPWORDS = frozenset(
@@ -98,3 +103,32 @@ def term_options(options: dict[str, object]) -> tuple[int, frozenset[str]]:
         # config.validate rules this out for settings; a library caller may still pass anything
         raise TypeError(f"term options must be an int 'min-length' and a list 'allow', not {options!r}")
     return min_length, frozenset(str(word).lower() for word in allow)
+
+
+class Member(NamedTuple):
+    """A member of a reason: the item as written, the claim it stands for and that claim's words."""
+
+    item: Item
+    #: ``None`` for a ref that names no claim (``unknown-reference`` reports it).
+    claim: Claim | None
+    words: dict[str, str]
+
+
+def premise_reasons(
+    argmap: ArgumentMap, options: dict[str, object]
+) -> Iterator[tuple[Claim, dict[str, str], Reason, list[Member]]]:
+    """Each premise reason of the map: the claim it supports, that claim's words, the reason, its members.
+
+    What ``rabbit-rule`` and ``holding-hands`` compare, with words as the rule's options define them.
+    """
+    min_length, allow = term_options(options)
+    for claim in argmap.claims:
+        if not claim.premises:
+            continue
+        claim_words = words(claim.text, min_length, allow)
+        for reason in claim.premises:
+            members = []
+            for item in reason.members:
+                member = argmap.resolve(item)
+                members.append(Member(item, member, words(member.text, min_length, allow) if member else {}))
+            yield claim, claim_words, reason, members

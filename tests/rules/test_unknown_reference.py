@@ -4,6 +4,16 @@ from tests.helpers import found, problems_of
 
 RULE = "unknown-reference"
 
+UNKNOWN_SOURCE = """\
+    sources:
+      bandow: {author: B}
+    thesis:
+      claim: T
+      evidence:
+        - quote: q
+          source: bandw
+"""
+
 CASES = [
     ("ref to nothing", "thesis:\n  id: t\n  claim: T\n  premises:\n    - ref: nope\n", [(5, "t")]),
     (
@@ -35,32 +45,8 @@ CASES = [
         """,
         [],
     ),
-    (
-        "unknown source key",
-        """\
-            sources:
-              bandow: {author: B}
-            thesis:
-              claim: T
-              evidence:
-                - quote: q
-                  source: bandw
-        """,
-        [(7, "#thesis")],
-    ),
-    (
-        "known source key",
-        """\
-            sources:
-              bandow: {author: B}
-            thesis:
-              claim: T
-              evidence:
-                - quote: q
-                  source: bandow
-        """,
-        [],
-    ),
+    ("unknown source key", UNKNOWN_SOURCE, [(7, "#thesis")]),
+    ("known source key", UNKNOWN_SOURCE.replace("bandw", "bandow"), []),
     ("inline source", "thesis:\n  claim: T\n  evidence:\n    - quote: q\n      source: {author: B}\n", []),
 ]
 
