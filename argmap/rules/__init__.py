@@ -1,8 +1,8 @@
-"""The rules, registered by id. Each rule is a module with ``ID``, ``SEVERITY``, ``ENABLED``,
-``OPTIONS`` (name -> default), a docstring that documents it, and ``check(argmap, options)``
-yielding :class:`~argmap.problems.Finding` values. Rules are pure: they never print or read files
-(except through what the map names, as ``quote-not-found`` does) and never know their configured
-severity.
+"""The rules, registered by id. Each rule is a module that provides what :class:`Rule` describes:
+``ID``, ``SEVERITY``, ``ENABLED``, ``OPTIONS`` (name -> default), a docstring that documents it,
+and ``check(argmap, options)`` yielding :class:`~argmap.problems.Finding` values. Rules are pure:
+they never print or read files (except through what the map names, as ``quote-not-found`` does)
+and never know their configured severity.
 """
 
 from __future__ import annotations
@@ -67,13 +67,19 @@ _MODULES: tuple[Rule, ...] = (
 RULES: dict[str, Rule] = {module.ID: module for module in _MODULES}
 
 
+def _docstring(rule: Rule) -> tuple[str, str]:
+    """The rule's docstring as its first line (``id: summary``) and the rest."""
+    first, _, rest = (rule.__doc__ or "").strip().partition("\n")
+    return first, rest
+
+
 def summary(rule: Rule) -> str:
     """The first line of the rule's docstring, without its id.
 
     >>> summary(RULES["unsupported-thesis"])
     'the thesis has neither premises nor evidence.'
     """
-    first = (rule.__doc__ or "").strip().partition("\n")[0]
+    first = _docstring(rule)[0]
     return first.split(":", 1)[1].strip() if ":" in first else first
 
 
@@ -81,7 +87,7 @@ def documentation(rule: Rule) -> str:
     """The rule's docstring after its first line, dedented: what ``argmap rules`` shows below the summary."""
     import textwrap
 
-    return textwrap.dedent((rule.__doc__ or "").strip().partition("\n")[2]).strip()
+    return textwrap.dedent(_docstring(rule)[1]).strip()
 
 
 def describe(rule: Rule) -> str:
