@@ -21,7 +21,7 @@ Example::
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, NamedTuple
 
 if TYPE_CHECKING:
@@ -99,10 +99,10 @@ TERM_OPTIONS: dict[str, object] = {"min-length": 3, "allow": []}
 def term_options(options: dict[str, object]) -> tuple[int, frozenset[str]]:
     """``(min_length, allow)`` for :func:`words`, from a term rule's configured options."""
     min_length, allow = options["min-length"], options["allow"]
-    if not isinstance(min_length, int) or not isinstance(allow, list | tuple | set | frozenset):
-        # config.validate rules this out for settings; a library caller may still pass anything
+    # config.validate checks settings; a library caller's Config may hold anything int() and a loop take
+    if not isinstance(min_length, int | str | float) or not isinstance(allow, Iterable):
         raise TypeError(f"term options must be an int 'min-length' and a list 'allow', not {options!r}")
-    return min_length, frozenset(str(word).lower() for word in allow)
+    return int(min_length), frozenset(str(word).lower() for word in allow)
 
 
 class Member(NamedTuple):
