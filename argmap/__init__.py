@@ -18,14 +18,27 @@ from .lazy_names import lazy_getattr
 
 __version__ = "0.1.0"
 
-if TYPE_CHECKING:
-    from .checker import check
-    from .config import Config, ConfigError
-    from .diagram import RenderError, RenderOptions, render
-    from .evaluation.labelling import Evaluation, Label, evaluate
-    from .model import ArgumentMap, Claim, Evidence, Position, Reason, Ref, Source
-    from .problems import LoadError, Problem
-    from .reading.loader import load, loads
+if TYPE_CHECKING:  # what type checkers see of the names below; "as" marks them re-exported
+    from .checker import check as check
+    from .config import Config as Config
+    from .config import ConfigError as ConfigError
+    from .diagram import RenderError as RenderError
+    from .diagram import RenderOptions as RenderOptions
+    from .diagram import render as render
+    from .evaluation.labelling import Evaluation as Evaluation
+    from .evaluation.labelling import Label as Label
+    from .evaluation.labelling import evaluate as evaluate
+    from .model import ArgumentMap as ArgumentMap
+    from .model import Claim as Claim
+    from .model import Evidence as Evidence
+    from .model import Position as Position
+    from .model import Reason as Reason
+    from .model import Ref as Ref
+    from .model import Source as Source
+    from .problems import LoadError as LoadError
+    from .problems import Problem as Problem
+    from .reading.loader import load as load
+    from .reading.loader import loads as loads
 
 _LAZY = {
     "load": "reading",

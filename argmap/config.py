@@ -24,7 +24,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from .problems import SEVERITIES
+from .problems import SEVERITIES, Severity
 
 CONFIG_KEYS = ("select", "ignore", "severity", "rules", "sources")
 
@@ -39,7 +39,7 @@ class Config:
 
     select: tuple[str, ...] = ()
     ignore: tuple[str, ...] = ()
-    severity: dict[str, str] = field(default_factory=dict)
+    severity: dict[str, Severity] = field(default_factory=dict)
     options: dict[str, dict[str, Any]] = field(default_factory=dict)
     #: The file the settings came from, if any.
     path: Path | None = None
@@ -57,7 +57,7 @@ class Config:
                 return answer
         return RULES[rule_id].ENABLED
 
-    def severity_of(self, rule_id: str) -> str:
+    def severity_of(self, rule_id: str) -> Severity:
         from .rules import RULES
 
         return self.severity.get(rule_id, RULES[rule_id].SEVERITY)

@@ -21,7 +21,13 @@ Example::
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Iterator
+from typing import TYPE_CHECKING, NamedTuple
 
+if TYPE_CHECKING:
+    from .model import ArgumentMap, Claim, Item, Reason
+
+# A long word list reads better as text than as a list literal, hence the noqa.
 STOPWORDS = frozenset(
     """
     a about above after again against all almost also although always am among an and another any
@@ -36,7 +42,7 @@ STOPWORDS = frozenset(
     through thus to too toward towards under until up upon us very was wasn't we were weren't what
     when where whether which while who whom whose why will with within without would wouldn't yet
     you your yours yourself
-    """.split()
+    """.split()  # noqa: SIM905
 )
 _SUFFIXES = ("ations", "ation", "ments", "ment", "ness", "ings", "ing", "ies", "ied", "ed", "al", "ly", "er", "s")
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
@@ -92,5 +98,37 @@ TERM_OPTIONS: dict[str, object] = {"min-length": 3, "allow": []}
 
 def term_options(options: dict[str, object]) -> tuple[int, frozenset[str]]:
     """``(min_length, allow)`` for :func:`words`, from a term rule's configured options."""
-    allow = frozenset(str(word).lower() for word in options["allow"])  # type: ignore[union-attr]
-    return int(options["min-length"]), allow  # type: ignore[arg-type]
+    min_length, allow = options["min-length"], options["allow"]
+    # config.validate checks settings; a library caller's Config may hold anything int() and a loop take
+    if not isinstance(min_length, int | str | float) or not isinstance(allow, Iterable):
+        raise TypeError(f"term options must be an int 'min-length' and a list 'allow', not {options!r}")
+    return int(min_length), frozenset(str(word).lower() for word in allow)
+
+
+class Member(NamedTuple):
+    """A member of a reason: the item as written, the claim it stands for and that claim's words."""
+
+    item: Item
+    #: ``None`` for a ref that names no claim (``unknown-reference`` reports it).
+    claim: Claim | None
+    words: dict[str, str]
+
+
+def premise_reasons(
+    argmap: ArgumentMap, options: dict[str, object]
+) -> Iterator[tuple[Claim, dict[str, str], Reason, list[Member]]]:
+    """Each premise reason of the map: the claim it supports, that claim's words, the reason, its members.
+
+    What ``rabbit-rule`` and ``holding-hands`` compare, with words as the rule's options define them.
+    """
+    min_length, allow = term_options(options)
+    for claim in argmap.claims:
+        if not claim.premises:
+            continue
+        claim_words = words(claim.text, min_length, allow)
+        for reason in claim.premises:
+            members = []
+            for item in reason.members:
+                member = argmap.resolve(item)
+                members.append(Member(item, member, words(member.text, min_length, allow) if member else {}))
+            yield claim, claim_words, reason, members

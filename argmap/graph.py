@@ -28,11 +28,9 @@ def supporters(argmap: ArgumentMap) -> dict[str, list[str]]:
         children = graph[uid] = []
         for reason in each.premises:  # as argmap.members(), without a generator per claim
             for item in reason.members:
-                if isinstance(item, Ref):
-                    item = claim(item.target)
-                    if item is None:
-                        continue
-                children.append(item.uid)
+                member = claim(item.target) if isinstance(item, Ref) else item
+                if member is not None:
+                    children.append(member.uid)
     return graph
 
 

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from importlib import import_module
-from typing import Any, Callable
+from typing import Any
 
 
 def lazy_getattr(namespace: dict[str, Any], table: dict[str, str]) -> Callable[[str], Any]:

@@ -16,9 +16,10 @@ MAX_CLAIM_DEPTH = 100
 #: Most YAML nodes a document may expand to through aliases (against "billion laughs").
 MAX_EXPANDED_NODES = 2_000_000
 #: Deepest nesting of YAML lists and mappings. PyYAML 6.0.4's libyaml refuses more than 1,000 levels
-#: with a message of its own (its scanner runs ahead of the parser, so earlier), and older ones overflow the C stack near 25,000: at 500 argmap's own
-#: ``too-deep`` comes first with every PyYAML the dependency range admits. Claims nest at most
-#: MAX_CLAIM_DEPTH (100) deep, which takes at most 4 YAML levels each.
+#: with a message of its own (its scanner runs ahead of the parser, so earlier), and older ones
+#: overflow the C stack near 25,000: at 500 argmap's own ``too-deep`` comes first with every PyYAML
+#: the dependency range admits. Claims nest at most MAX_CLAIM_DEPTH (100) deep, which takes at most
+#: 4 YAML levels each.
 MAX_YAML_DEPTH = 500
 #: Most problems reported for one file that cannot be loaded; the rest are counted.
 MAX_LOAD_PROBLEMS = 100

@@ -19,11 +19,12 @@ for a claim defined elsewhere.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from itertools import chain
 from operator import attrgetter
 from pathlib import Path
-from typing import Iterator, Literal, NamedTuple, Union
+from typing import Literal, NamedTuple
 
 Role = Literal["thesis", "premise", "objection", "rebuttal", "undercut"]
 RELATIONS: tuple[str, ...] = ("premises", "objections", "rebuttals", "undercuts")
@@ -122,7 +123,9 @@ class Claim(NamedTuple):
     ignore: tuple[str, ...] = ()
 
     def reasons(self, relation: str) -> tuple[Reason, ...]:
-        return getattr(self, relation)
+        """The reasons in one of :data:`RELATIONS`, named as a string."""
+        reasons: tuple[Reason, ...] = getattr(self, relation)
+        return reasons
 
     @property
     def attacks(self) -> tuple[Reason, ...]:
@@ -130,7 +133,7 @@ class Claim(NamedTuple):
         return self.objections + self.rebuttals + self.undercuts
 
 
-Item = Union[Claim, Ref]
+Item = Claim | Ref
 
 
 class Reason(NamedTuple):
@@ -152,6 +155,8 @@ class ArgumentMap:
     sources: dict[str, Source] = field(default_factory=dict)
     #: Every claim defined in the map, in document order (the thesis first).
     claims: tuple[Claim, ...] = ()
+    #: Claims by uid, made from ``claims``.
+    _by_uid: dict[str, Claim] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         by_uid: dict[str, Claim] = {}
@@ -161,7 +166,7 @@ class ArgumentMap:
 
     def claim(self, uid: str) -> Claim | None:
         """The claim with this id (the first one, where an id is written twice)."""
-        return self._by_uid.get(uid)  # type: ignore[attr-defined]
+        return self._by_uid.get(uid)
 
     def resolve(self, item: Item) -> Claim | None:
         """The claim an item stands for: itself, or the target of a ref (``None`` if unknown)."""
@@ -169,13 +174,26 @@ class ArgumentMap:
             return self.claim(item.target)
         return item
 
+    def source_of(self, evidence: Evidence) -> Source | None:
+        """The source of an evidence item: its inline source, or the map's source its key names.
+
+        ``None`` when it names none, or a key that is not in ``sources`` (``unknown-reference``).
+        """
+        if evidence.source is not None:
+            return evidence.source
+        return self.sources.get(evidence.source_key) if evidence.source_key is not None else None
+
     def inline_sources(self) -> Iterator[Source]:
         """The sources written inline on evidence, in document order.
 
         One pass in C (map, filter) rather than a Python loop: a map may hold 100,000 claims.
         """
         evidence = chain.from_iterable(map(attrgetter("evidence"), self.claims))
-        return filter(None, map(attrgetter("source"), evidence))  # type: ignore[arg-type]
+        return filter(None, map(attrgetter("source"), evidence))
+
+    def has_source_files(self) -> bool:
+        """Whether any source, keyed or inline, names a ``file:`` (most maps: none)."""
+        return any(source.file for source in chain(self.sources.values(), self.inline_sources()))
 
     def members(self, reasons: tuple[Reason, ...]) -> Iterator[Claim]:
         """The resolved claims of these reasons, skipping refs that name nothing."""

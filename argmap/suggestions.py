@@ -1,4 +1,4 @@
-""""Did you mean ...?": the closest of the names the user could have meant, for error messages."""
+""" "Did you mean ...?": the closest of the names the user could have meant, for error messages."""
 
 from __future__ import annotations
 

@@ -5,10 +5,8 @@ from __future__ import annotations
 import json
 
 import pytest
-from typer.testing import CliRunner
 
 import argmap
-from argmap.cli.app import app
 from argmap.config import Config, ConfigError, read
 
 # One unsupported premise (error), one unanswered objection (warning), one silenced objection.
@@ -44,20 +42,25 @@ def tree(tmp_path, monkeypatch):
     return make
 
 
-def check(*args: str):
-    """Exit code, ``(rule, severity, node)`` of each problem, and stderr of ``argmap check``."""
-    result = CliRunner().invoke(app, ["check", "--format", "json", *args], catch_exceptions=False)
-    problems = []
-    if result.stdout.strip():
-        problems = [(p["rule"], p["severity"], p["node"]) for p in json.loads(result.stdout)["problems"]]
-    return result.exit_code, problems, result.stderr
+@pytest.fixture
+def check(run):
+    """``check(*args)``: exit code, ``(rule, severity, node)`` of each problem, and stderr of ``argmap check``."""
+
+    def invoke(*args: str):
+        result = run("check", "--format", "json", *args)
+        problems = []
+        if result.stdout.strip():
+            problems = [(p["rule"], p["severity"], p["node"]) for p in json.loads(result.stdout)["problems"]]
+        return result.exit_code, problems, result.stderr
+
+    return invoke
 
 
 def rules_of(problems) -> set[str]:
     return {rule for rule, _, _ in problems}
 
 
-def test_defaults_and_claim_level_ignore(tree):
+def test_defaults_and_claim_level_ignore(tree, check):
     tree({"m.yaml": MAP})
     code, problems, _ = check("m.yaml")
     assert code == 1
@@ -65,7 +68,7 @@ def test_defaults_and_claim_level_ignore(tree):
 
 
 @pytest.mark.parametrize("name", ["argmap.toml", "pyproject.toml"])
-def test_settings_file_found_from_the_map_upwards(tree, name):
+def test_settings_file_found_from_the_map_upwards(tree, name, check):
     body = 'ignore = ["unsupported-premise"]\n'
     if name == "pyproject.toml":
         body = '[project]\nname = "x"\n\n[tool.argmap]\n' + body
@@ -74,17 +77,17 @@ def test_settings_file_found_from_the_map_upwards(tree, name):
     assert (code, rules_of(problems)) == (0, {"unanswered-objection"})
 
 
-def test_nearest_file_wins(tree):
+def test_nearest_file_wins(tree, check):
     tree({"a/m.yaml": MAP, "argmap.toml": 'ignore = ["ALL"]\n', "a/argmap.toml": 'ignore = ["unanswered-objection"]\n'})
     assert rules_of(check("a/m.yaml")[1]) == {"unsupported-premise"}
 
 
-def test_pyproject_without_the_table_is_skipped(tree):
+def test_pyproject_without_the_table_is_skipped(tree, check):
     tree({"a/m.yaml": MAP, "a/pyproject.toml": '[project]\nname = "x"\n', "argmap.toml": 'ignore = ["ALL"]\n'})
     assert check("a/m.yaml")[:2] == (0, [])
 
 
-def test_explicit_config_file(tree):
+def test_explicit_config_file(tree, check):
     tree({"m.yaml": MAP, "argmap.toml": 'ignore = ["ALL"]\n', "other.toml": 'ignore = ["unsupported-premise"]\n'})
     assert rules_of(check("m.yaml", "--config", "other.toml")[1]) == {"unanswered-objection"}
 
@@ -110,18 +113,18 @@ def test_explicit_config_file(tree):
         ),
     ],
 )
-def test_select_and_ignore(tree, options, expected):
+def test_select_and_ignore(tree, options, expected, check):
     tree({"m.yaml": MAP})
     assert rules_of(check("m.yaml", *options)[1]) == expected
 
 
-def test_command_line_wins_over_the_file(tree):
+def test_command_line_wins_over_the_file(tree, check):
     tree({"m.yaml": MAP, "argmap.toml": 'ignore = ["unanswered-objection"]\nselect = ["rabbit-rule"]\n'})
     found = rules_of(check("m.yaml", "--select", "unanswered-objection", "--ignore", "rabbit-rule")[1])
     assert found == {"unsupported-premise", "unanswered-objection"}
 
 
-def test_each_map_gets_its_own_file_with_the_command_line_on_top(tree):
+def test_each_map_gets_its_own_file_with_the_command_line_on_top(tree, run):
     tree(
         {
             "a/m.yaml": MAP,
@@ -130,7 +133,7 @@ def test_each_map_gets_its_own_file_with_the_command_line_on_top(tree):
             "b/argmap.toml": 'ignore = ["unsupported-premise"]\n',
         }
     )
-    result = CliRunner().invoke(app, ["check", "-f", "json", "a", "b", "--select", "single-premise-reason"])
+    result = run("check", "-f", "json", "a", "b", "--select", "single-premise-reason")
     by_file = {}
     for p in json.loads(result.stdout)["problems"]:
         by_file.setdefault(p["file"].split("/")[0], set()).add(p["rule"])
@@ -148,14 +151,14 @@ def test_each_map_gets_its_own_file_with_the_command_line_on_top(tree):
         ('[severity]\nunsupported-premise = "info"\nunanswered-objection = "info"\n', 0, "info"),
     ],
 )
-def test_severity_changes_the_exit_code(tree, settings, code, severity):
+def test_severity_changes_the_exit_code(tree, settings, code, severity, check):
     tree({"m.yaml": MAP, "argmap.toml": settings})
     found_code, problems, _ = check("m.yaml")
     assert found_code == code
     assert {rule: level for rule, level, _ in problems}["unanswered-objection"] == severity
 
 
-def test_rule_options(tree):
+def test_rule_options(tree, check):
     tree({"m.yaml": MAP, "argmap.toml": 'select = ["rabbit-rule"]\n[rules.rabbit-rule]\nallow = ["iraq", "leave"]\n'})
     assert "rabbit-rule" not in rules_of(check("m.yaml")[1])
     tree({"argmap.toml": 'select = ["rabbit-rule"]\n'})
@@ -179,7 +182,7 @@ def test_rule_options(tree):
         ("", ["--config", "missing.toml"], "cannot read"),
     ],
 )
-def test_bad_settings_exit_2_with_a_clear_message(tree, settings, options, message):
+def test_bad_settings_exit_2_with_a_clear_message(tree, settings, options, message, check):
     tree({"m.yaml": MAP, "argmap.toml": settings})
     code, _, stderr = check("m.yaml", *options)
     assert code == 2 and message in stderr and "Traceback" not in stderr
@@ -187,7 +190,7 @@ def test_bad_settings_exit_2_with_a_clear_message(tree, settings, options, messa
         assert "argmap.toml" in stderr  # the message names the file
 
 
-def test_unknown_rule_in_a_claims_ignore(tree):
+def test_unknown_rule_in_a_claims_ignore(tree, check):
     tree({"m.yaml": MAP.replace("ignore: [unanswered-objection]", "ignore: [unanswered-objections]")})
     code, problems, _ = check("m.yaml")
     assert code == 1 and ("unknown-rule", "error", "quiet") in problems

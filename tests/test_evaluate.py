@@ -38,6 +38,48 @@ def chain(bottom: str) -> str:
     """
 
 
+def objected(objection: str, ground: str = EV) -> str:
+    """Thesis ``t`` (grounded by ``ground``) and one objection, written as a flow mapping."""
+    return f"""
+    thesis:
+      id: t
+      claim: T
+      {ground}
+      objections:
+        - {objection}
+    """
+
+
+def undercut(undercuts: str, *more_premises: str) -> str:
+    """Thesis ``t`` rests on ``p`` (with evidence), which ``undercuts`` deny supports it."""
+    others = "".join(f"\n        - {premise}" for premise in more_premises)
+    return f"""
+    thesis:
+      id: t
+      claim: T
+      premises:
+        - {{id: p, claim: P, {EV}, undercuts: {undercuts}}}{others}
+    """
+
+
+def support_cycle(*more_premises_of_b: str) -> str:
+    """``a`` rests on ``b``, which rests on ``a`` (and on ``more_premises_of_b``)."""
+    others = "".join(f"\n                - {premise}" for premise in more_premises_of_b)
+    return f"""
+    thesis:
+      id: t
+      claim: T
+      premises:
+        - id: a
+          claim: A
+          premises:
+            - id: b
+              claim: B
+              premises:
+                - ref: a{others}
+    """
+
+
 # An objection 'a' and its rebuttal 'b' answer each other: an attack cycle.
 CYCLE = f"""
     thesis:
@@ -55,6 +97,8 @@ CYCLE = f"""
               rebuttals:
                 - ref: a
 """
+
+R2 = f"{{id: r2, claim: R2, {EV}}}"  # the rebuttal of a rebuttal, grounded
 
 CASES = {
     "chain grounded at the bottom": (chain(EV), {"a": "accepted", "b": "accepted", "c": "accepted"}),
@@ -98,60 +142,14 @@ CASES = {
         """,
         {"t": "accepted", "p": "accepted", "q": "unsupported"},
     ),
-    "objection with nothing behind it": (
-        f"""
-        thesis:
-          id: t
-          claim: T
-          {EV}
-          objections:
-            - {{id: o, claim: O}}
-        """,
-        {"t": "accepted", "o": "unsupported"},
-    ),
-    "objection with evidence, unanswered": (
-        f"""
-        thesis:
-          id: t
-          claim: T
-          {EV}
-          objections:
-            - {{id: o, claim: O, {EV}}}
-        """,
-        {"t": "rejected", "o": "accepted"},
-    ),
+    "objection with nothing behind it": (objected("{id: o, claim: O}"), {"t": "accepted", "o": "unsupported"}),
+    "objection with evidence, unanswered": (objected(f"{{id: o, claim: O, {EV}}}"), {"t": "rejected", "o": "accepted"}),
     "objection rebutted": (
-        f"""
-        thesis:
-          id: t
-          claim: T
-          {EV}
-          objections:
-            - id: o
-              claim: O
-              {EV}
-              rebuttals:
-                - {{id: r, claim: R, {EV}}}
-        """,
+        objected(f"{{id: o, claim: O, {EV}, rebuttals: [{{id: r, claim: R, {EV}}}]}}"),
         {"t": "accepted", "o": "rejected", "r": "accepted"},
     ),
     "rebuttal of a rebuttal": (
-        f"""
-        thesis:
-          id: t
-          claim: T
-          {EV}
-          objections:
-            - id: o
-              claim: O
-              {EV}
-              rebuttals:
-                - id: r1
-                  claim: R1
-                  {EV}
-                  rebuttals:
-                    - {{id: r2, claim: R2, {EV}}}
-        """,
+        objected(f"{{id: o, claim: O, {EV}, rebuttals: [{{id: r1, claim: R1, {EV}, rebuttals: [{R2}]}}]}}"),
         {"t": "rejected", "o": "accepted", "r1": "rejected", "r2": "accepted"},
     ),
     "attack cycle": (CYCLE, {"t": "undecided", "a": "undecided", "b": "undecided"}),
@@ -196,33 +194,10 @@ CASES = {
         {"a": "undecided", "b": "undecided", "c": "undecided"},
     ),
     "undercut accepted: the link is defeated": (
-        f"""
-        thesis:
-          id: t
-          claim: T
-          premises:
-            - id: p
-              claim: P
-              {EV}
-              undercuts:
-                - {{id: u, claim: U, {ASSUMED}}}
-        """,
+        undercut(f"[{{id: u, claim: U, {ASSUMED}}}]"),
         {"t": "unsupported", "p": "accepted", "u": "accepted"},
     ),
-    "undercut with nothing behind it": (
-        f"""
-        thesis:
-          id: t
-          claim: T
-          premises:
-            - id: p
-              claim: P
-              {EV}
-              undercuts:
-                - {{id: u, claim: U}}
-        """,
-        {"t": "accepted", "u": "unsupported"},
-    ),
+    "undercut with nothing behind it": (undercut("[{id: u, claim: U}]"), {"t": "accepted", "u": "unsupported"}),
     "undercut on one co-premise defeats the linked group": (
         f"""
         thesis:
@@ -240,36 +215,11 @@ CASES = {
         {"t": "unsupported", "p": "accepted", "q": "accepted"},
     ),
     "undercut on an objection defeats its attack": (
-        f"""
-        thesis:
-          id: t
-          claim: T
-          {EV}
-          objections:
-            - id: o
-              claim: O
-              {EV}
-              undercuts:
-                - {{id: u, claim: U, {ASSUMED}}}
-        """,
+        objected(f"{{id: o, claim: O, {EV}, undercuts: [{{id: u, claim: U, {ASSUMED}}}]}}"),
         {"t": "accepted", "o": "accepted"},
     ),
     "undercut is about where it is written, not where the claim is ref'd": (
-        f"""
-        thesis:
-          id: t
-          claim: T
-          premises:
-            - id: p
-              claim: P
-              {EV}
-              undercuts:
-                - {{id: u, claim: U, {ASSUMED}}}
-            - id: x
-              claim: X
-              premises:
-                - ref: p
-        """,
+        undercut(f"[{{id: u, claim: U, {ASSUMED}}}]", "{id: x, claim: X, premises: [{ref: p}]}"),
         {"t": "accepted", "x": "accepted", "p": "accepted"},
     ),
     "undecided undercut": (
@@ -341,47 +291,13 @@ CASES = {
         """,
         {"s": "rejected", "a": "unsupported", "b": "unsupported", "t": "unsupported"},
     ),
-    "support cycle with no ground": (
-        """
-        thesis:
-          id: t
-          claim: T
-          premises:
-            - id: a
-              claim: A
-              premises:
-                - id: b
-                  claim: B
-                  premises:
-                    - ref: a
-        """,
-        {"t": "unsupported", "a": "unsupported", "b": "unsupported"},
-    ),
+    "support cycle with no ground": (support_cycle(), {"t": "unsupported", "a": "unsupported", "b": "unsupported"}),
     "support cycle grounded from outside": (
-        f"""
-        thesis:
-          id: t
-          claim: T
-          premises:
-            - id: a
-              claim: A
-              premises:
-                - id: b
-                  claim: B
-                  premises:
-                    - ref: a
-                    - {{id: g, claim: G, {EV}}}
-        """,
+        support_cycle(f"{{id: g, claim: G, {EV}}}"),
         {"t": "accepted", "a": "accepted", "b": "accepted"},
     ),
     "unsupported claim with an accepted objection is rejected": (
-        f"""
-        thesis:
-          id: t
-          claim: T
-          objections:
-            - {{id: o, claim: O, {EV}}}
-        """,
+        objected(f"{{id: o, claim: O, {EV}}}", ground=""),
         {"t": "rejected"},
     ),
     "unsupported claim with an undecided objection stays unsupported": (

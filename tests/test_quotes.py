@@ -7,16 +7,18 @@ import shutil
 import sys
 
 import pytest
-from typer.testing import CliRunner
 
+from argmap.model import Source
 from argmap.sources import quotes
 from argmap.sources import texts as source_texts
-from argmap.cli.app import app
-from argmap.model import Source
 from tests.helpers import MAPS, ROOT, SEEDS
 
 SEED_TEXT = SEEDS / "000_5be571ac68e2c6d5.txt"
-TEXT = "(ThisDay)- Iraq is now on its third attempt to choose a prime minister.Parliament has\n\nrequested the government to expel American troops.\n\n\n\nThe Trump administration’s\n\neconomic war — against Iran\u00a0has “strengthened” hardline factions."
+TEXT = (
+    "(ThisDay)- Iraq is now on its third attempt to choose a prime minister.Parliament has\n\n"
+    "requested the government to expel American troops.\n\n\n\nThe Trump administration’s\n\n"
+    "economic war — against Iran\u00a0has “strengthened” hardline factions."
+)
 
 
 @pytest.mark.parametrize(
@@ -109,14 +111,20 @@ def seed_sources(tmp_path):
     return folder
 
 
-def check_quotes(map_path, sources):
-    args = ["check", str(map_path), "--sources", str(sources), "--ignore", "ALL", "--select", "quote-not-found"]
-    result = CliRunner().invoke(app, [*args, "--format", "json"], catch_exceptions=False)
-    return result.exit_code, json.loads(result.stdout)["problems"]
+@pytest.fixture
+def check_quotes(run):
+    """``check_quotes(map_path, sources)``: exit code and problems of quote-not-found alone, from the CLI."""
+
+    def invoke(map_path, sources):
+        args = ["check", map_path, "--sources", sources, "--ignore", "ALL", "--select", "quote-not-found"]
+        result = run(*args, "--format", "json")
+        return result.exit_code, json.loads(result.stdout)["problems"]
+
+    return invoke
 
 
 @needs_seeds
-def test_every_quote_of_the_seed_map_is_in_the_seed_document(seed_sources):
+def test_every_quote_of_the_seed_map_is_in_the_seed_document(seed_sources, check_quotes):
     import argmap
 
     seed_map = MAPS / "bandow-iraq.yaml"
@@ -126,7 +134,7 @@ def test_every_quote_of_the_seed_map_is_in_the_seed_document(seed_sources):
 
 
 @needs_seeds
-def test_an_altered_quote_of_the_seed_map_is_caught(seed_sources, tmp_path):
+def test_an_altered_quote_of_the_seed_map_is_caught(seed_sources, tmp_path, check_quotes):
     text = (MAPS / "bandow-iraq.yaml").read_text(encoding="utf-8")
     original = "an emboldened Hussein next occupied Kuwait"
     assert original in text
@@ -160,11 +168,3 @@ def test_a_book_and_a_thousand_quotes_in_under_two_seconds(tmp_path):
         if result["seconds"] < quotes_bench.BUDGET_SECONDS:
             break
     assert min(timings) < quotes_bench.BUDGET_SECONDS
-
-
-@pytest.mark.parametrize("module", ["argmap.sources.quotes", "argmap.sources.texts", "argmap.content_words", "argmap.rules"])
-def test_doctests(module):
-    import doctest
-    import importlib
-
-    assert doctest.testmod(importlib.import_module(module)).failed == 0

@@ -94,11 +94,11 @@ def missing(target: str, wrap: int) -> str:
 
 def citation(argmap: ArgumentMap, evidence: Evidence) -> str:
     """``Author (year)`` of the evidence's source, with its locator; what is missing, said so."""
-    if evidence.source is not None:
-        cited = evidence.source.citation()
+    source = argmap.source_of(evidence)
+    if source is not None:
+        cited = source.citation()
     elif evidence.source_key is not None:
-        known = argmap.sources.get(evidence.source_key)
-        cited = known.citation() if known else f"{evidence.source_key} (unknown source)"
+        cited = f"{evidence.source_key} (unknown source)"
     else:
         cited = "no source"
     return f"{cited}, {evidence.locator}" if evidence.locator else cited

@@ -16,6 +16,7 @@ must resolve, not merely at the next undecided claim. Sentences read like::
 from __future__ import annotations
 
 from collections import deque
+from collections.abc import Sequence
 
 from ..graph import cycles
 from ..model import Claim
@@ -35,7 +36,7 @@ def name(claim: Claim) -> str:
     return f"'{text[:40]}...'" if len(text) > 43 else f"'{text}'"
 
 
-def explain(net: Network, statuses: list[str]) -> list[str]:
+def explain(net: Network, statuses: Sequence[str]) -> list[str]:
     """The reason for every claim's status, by claim index."""
     undecided = _undecided_reasons(net) if "undecided" in statuses else {}
     sentences = []
@@ -75,7 +76,7 @@ def _holds(net: Network, link: Link) -> str:
     return f"co-premises {_together(net, link)} are all accepted"
 
 
-def _fails(net: Network, link: Link, statuses: list[str]) -> str:
+def _fails(net: Network, link: Link, statuses: Sequence[str]) -> str:
     """Why a reason that does not hold fails: a member that is out, or an undercut that holds."""
     for position, m in enumerate(link.members):
         if m < 0:
@@ -89,7 +90,7 @@ def _fails(net: Network, link: Link, statuses: list[str]) -> str:
     return f"{_member(net, link, 0)} does not count"
 
 
-def _accepted(net: Network, i: int, statuses: list[str]) -> str:
+def _accepted(net: Network, i: int, statuses: Sequence[str]) -> str:
     claim = net.claims[i]
     if claim.evidence:
         count = len(claim.evidence)
@@ -121,7 +122,7 @@ def _rejected(net: Network, i: int) -> str:
     return f"{_member(net, link, 0)} stands, and every answer to it fails"
 
 
-def _unsupported(net: Network, i: int, statuses: list[str]) -> str:
+def _unsupported(net: Network, i: int, statuses: Sequence[str]) -> str:
     links = net.premises[i]
     if not links:
         return "no evidence, no premises, not an assumption"
@@ -170,8 +171,8 @@ def _undecided_reasons(net: Network) -> dict[int, str]:
             for i in component:
                 component_of[i] = component[0]
     sentences: dict[int, str] = {}
-    for i, component in component_of.items():
-        inside = [(m, words, attack) for m, words, attack in edges[i] if component_of.get(m) == component]
+    for i, first in component_of.items():
+        inside = [(m, words, attack) for m, words, attack in edges[i] if component_of.get(m) == first]
         m, words, attack = max(inside, key=lambda edge: edge[2])  # an attack if there is one
         if m == i:
             sentences[i] = "it attacks itself"

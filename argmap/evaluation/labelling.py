@@ -127,7 +127,7 @@ def _evaluate(argmap: ArgumentMap) -> Evaluation:
     reasons = explain(net, statuses)
     shared: dict[tuple[str, str], Label] = {}  # many claims share a label ("backed by 1 piece ...")
     labels = {}
-    for claim, status, reason in zip(net.claims, statuses, reasons):
+    for claim, status, reason in zip(net.claims, statuses, reasons, strict=True):
         label = shared.get((status, reason))
         if label is None:
             label = shared[status, reason] = Label(status, reason)

@@ -14,6 +14,7 @@ Gates are saved where they would only copy another: a reason of one member and n
 its member's gate, and a claim with one reason needs no OR. A 100,000-claim map makes a circuit
 of about as many gates. Example::
 
+    >>> import argmap
     >>> net = Network(argmap.loads("thesis: {claim: T, assumption: true}"))
     >>> net.solve()         # rounds of the fixpoint
     1

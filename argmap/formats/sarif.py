@@ -29,10 +29,10 @@ _LEVEL = {"error": "error", "warning": "warning", "info": "note"}
 
 def render(results: list[FileResult]) -> str:
     from .. import __version__
-    from ..rules import RULES, summary
+    from ..rules import RULES, documentation, summary
 
     descriptors = [
-        _descriptor(rule.ID, summary(rule), _body(rule), rule.SEVERITY, rule.ENABLED) for rule in RULES.values()
+        _descriptor(rule.ID, summary(rule), documentation(rule), rule.SEVERITY, rule.ENABLED) for rule in RULES.values()
     ]
     index = {rule_id: number for number, rule_id in enumerate(RULES)}
     sarif_results = []
@@ -80,13 +80,6 @@ def _descriptor(rule_id: str, short: str, full: str, severity: str, enabled: boo
         "help": {"text": full or short},
         "defaultConfiguration": {"level": _LEVEL[severity], "enabled": enabled},
     }
-
-
-def _body(rule: object) -> str:
-    import textwrap
-
-    lines = (getattr(rule, "__doc__", None) or "").strip().splitlines()[1:]
-    return textwrap.dedent("\n".join(lines)).strip()
 
 
 def _home_page() -> str | None:

@@ -62,7 +62,7 @@ def _children(view: _View, node: Tree, claim: Claim) -> None:
 
 
 def _evidence(argmap: ArgumentMap, evidence: Evidence) -> str:
-    source = evidence.source or (argmap.sources.get(evidence.source_key) if evidence.source_key else None)
+    source = argmap.source_of(evidence)
     cite = source.citation() if source else (evidence.source_key or "no source")
     body = f'"{evidence.text}"' if evidence.is_quote else evidence.text
     return f"{body} — {cite}" + (f", {evidence.locator}" if evidence.locator else "")

@@ -1,13 +1,14 @@
-"""The rules, registered by id. Each rule is a module with ``ID``, ``SEVERITY``, ``ENABLED``,
-``OPTIONS`` (name -> default), a docstring that documents it, and ``check(argmap, options)``
-yielding :class:`~argmap.problems.Finding` values. Rules are pure: they never print or read files
-(except through what the map names, as ``quote-not-found`` does) and never know their configured
-severity.
+"""The rules, registered by id. Each rule is a module that provides what :class:`Rule` describes:
+``ID``, ``SEVERITY``, ``ENABLED``, ``OPTIONS`` (name -> default), a docstring that documents it,
+and ``check(argmap, options)`` yielding :class:`~argmap.problems.Finding` values. Rules are pure:
+they never print or read files (except through what the map names, as ``quote-not-found`` does)
+and never know their configured severity.
 """
 
 from __future__ import annotations
 
-from types import ModuleType
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Protocol
 
 from . import (
     circular_reasoning,
@@ -24,7 +25,31 @@ from . import (
     unsupported_thesis,
 )
 
-_MODULES: tuple[ModuleType, ...] = (
+if TYPE_CHECKING:
+    from ..model import ArgumentMap
+    from ..problems import Finding, Severity
+
+
+class Rule(Protocol):
+    """What a rule module provides; mypy checks every module registered below against it."""
+
+    #: The rule's id, also its module's name with ``-`` for ``_``.
+    ID: str
+    #: The severity unless the settings say otherwise.
+    SEVERITY: Severity
+    #: Whether it runs unless the settings say otherwise.
+    ENABLED: bool
+    #: Option name -> default, set under ``[rules.ID]``.
+    OPTIONS: dict[str, object]
+    #: ``"id: summary"``, then the documentation with a failing and a passing example.
+    __doc__: str | None
+
+    def check(self, argmap: ArgumentMap, options: dict[str, object]) -> Iterable[Finding]:
+        """The findings in one map, with the options filled in from the defaults."""
+        ...
+
+
+_MODULES: tuple[Rule, ...] = (
     unsupported_premise,
     unsupported_thesis,
     unknown_reference,
@@ -39,34 +64,42 @@ _MODULES: tuple[ModuleType, ...] = (
     single_premise_reason,
 )
 
-RULES: dict[str, ModuleType] = {module.ID: module for module in _MODULES}
+RULES: dict[str, Rule] = {module.ID: module for module in _MODULES}
 
 
-def get(rule_id: str) -> ModuleType:
-    """The rule with this id; ``KeyError`` with a clear message for an unknown id."""
-    try:
-        return RULES[rule_id]
-    except KeyError:
-        raise KeyError(f"unknown rule '{rule_id}'") from None
+def _docstring(rule: Rule) -> tuple[str, str]:
+    """The rule's docstring as its first line (``id: summary``) and the rest."""
+    first, _, rest = (rule.__doc__ or "").strip().partition("\n")
+    return first, rest
 
 
-def summary(rule: ModuleType) -> str:
-    """The first line of the rule's docstring, without its id."""
-    first = (rule.__doc__ or "").strip().splitlines()[0]
+def summary(rule: Rule) -> str:
+    """The first line of the rule's docstring, without its id.
+
+    >>> summary(RULES["unsupported-thesis"])
+    'the thesis has neither premises nor evidence.'
+    """
+    first = _docstring(rule)[0]
     return first.split(":", 1)[1].strip() if ":" in first else first
 
 
-def describe(rule: ModuleType) -> str:
+def documentation(rule: Rule) -> str:
+    """The rule's docstring after its first line, dedented: what ``argmap rules`` shows below the summary."""
+    import textwrap
+
+    return textwrap.dedent(_docstring(rule)[1]).strip()
+
+
+def describe(rule: Rule) -> str:
     """The rule's documentation as ``argmap rules`` prints it: a header, the docstring, options.
 
     >>> print(describe(RULES["unanswered-objection"]).splitlines()[0])
     unanswered-objection  (warning, on by default)
     """
     import json
-    import textwrap
 
     state = "on by default" if rule.ENABLED else "off by default"
-    doc = textwrap.dedent("\n".join((rule.__doc__ or "").strip().splitlines()[1:])).strip()
+    doc = documentation(rule)
     lines = [f"{rule.ID}  ({rule.SEVERITY}, {state})", f"    {summary(rule)}", ""]
     lines += [f"    {line}" if line else "" for line in doc.splitlines()]
     if rule.OPTIONS:

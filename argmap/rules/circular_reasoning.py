@@ -15,18 +15,35 @@ Fails::
           claim: The Bible is the word of God.
           premises:
             - ref: a                    # b rests on a, which rests on b
+
+Passes (objections that answer each other are attacks, not support)::
+
+    thesis:
+      claim: We should plant more trees.
+      premises:
+        - claim: Trees cool streets.
+          assumption: true
+      objections:
+        - id: water
+          claim: Trees cost too much to water.
+          assumption: true
+          rebuttals:
+            - claim: Native species need no watering after two years.
+              assumption: true
+              objections:
+                - ref: water
 """
 
 from __future__ import annotations
 
-from typing import Iterator
+from collections.abc import Iterator
 
 from ..graph import cycles, supporters
 from ..model import ArgumentMap
-from ..problems import Finding
+from ..problems import Finding, Severity
 
 ID = "circular-reasoning"
-SEVERITY = "error"
+SEVERITY: Severity = "error"
 ENABLED = True
 OPTIONS: dict[str, object] = {}
 

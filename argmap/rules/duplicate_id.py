@@ -5,22 +5,38 @@ second and later claims with an id are reported; refs resolve to the first.
 
 Fails::
 
-    premises:
-      - id: cost
-        claim: It is cheap.
-      - id: cost                  # already used above
-        claim: It pays for itself.
+    thesis:
+      claim: We should build the bridge.
+      premises:
+        - id: cost
+          claim: It is cheap.
+          assumption: true
+        - id: cost                  # already used above
+          claim: It pays for itself.
+          assumption: true
+
+Passes::
+
+    thesis:
+      claim: We should build the bridge.
+      premises:
+        - id: cost
+          claim: It is cheap.
+          assumption: true
+        - id: returns
+          claim: It pays for itself.
+          assumption: true
 """
 
 from __future__ import annotations
 
-from typing import Iterator
+from collections.abc import Iterator
 
 from ..model import ArgumentMap
-from ..problems import Finding
+from ..problems import Finding, Severity
 
 ID = "duplicate-id"
-SEVERITY = "error"
+SEVERITY: Severity = "error"
 ENABLED = True
 OPTIONS: dict[str, object] = {}
 

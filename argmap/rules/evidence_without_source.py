@@ -5,25 +5,31 @@ Every evidence item should name a ``source``: a key of the map's ``sources`` or 
 
 Fails::
 
-    evidence:
-      - quote: "Washington broke the movement at the height of its power"
+    thesis:
+      claim: The US should leave Iraq.
+      evidence:
+        - quote: "Washington broke the movement at the height of its power"
 
 Passes::
 
-    evidence:
-      - quote: "Washington broke the movement at the height of its power"
-        source: bandow
+    sources:
+      bandow: {author: Doug Bandow}
+    thesis:
+      claim: The US should leave Iraq.
+      evidence:
+        - quote: "Washington broke the movement at the height of its power"
+          source: bandow
 """
 
 from __future__ import annotations
 
-from typing import Iterator
+from collections.abc import Iterator
 
 from ..model import ArgumentMap
-from ..problems import Finding
+from ..problems import Finding, Severity
 
 ID = "evidence-without-source"
-SEVERITY = "warning"
+SEVERITY: Severity = "warning"
 ENABLED = True
 OPTIONS: dict[str, object] = {}
 

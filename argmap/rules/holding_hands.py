@@ -31,37 +31,32 @@ Passes::
 
 from __future__ import annotations
 
-from typing import Iterator
+from collections.abc import Iterator
 
-from ..content_words import TERM_OPTIONS, term_options, words
+from ..content_words import TERM_OPTIONS, premise_reasons
 from ..model import ArgumentMap
-from ..problems import Finding
+from ..problems import Finding, Severity
 
 ID = "holding-hands"
-SEVERITY = "warning"
+SEVERITY: Severity = "warning"
 ENABLED = False
 OPTIONS: dict[str, object] = dict(TERM_OPTIONS)
 
 
 def check(argmap: ArgumentMap, options: dict[str, object]) -> Iterator[Finding]:
-    min_length, allow = term_options(options)
-    for claim in argmap.claims:
-        claim_terms = set(words(claim.text, min_length, allow))
-        for reason in claim.premises:
-            members = [(item, argmap.resolve(item)) for item in reason.members]
-            terms = [words(member.text, min_length, allow) if member else {} for _, member in members]
-            for index, (item, member) in enumerate(members):
-                if member is None:
-                    continue  # an unknown ref is reported by unknown-reference
-                others = claim_terms.union(*(t for k, t in enumerate(terms) if k != index))
-                alone = [word for key, word in terms[index].items() if key not in others]
-                if alone:
-                    names = ", ".join(f"'{word}'" for word in alone)
-                    where = "no co-premise nor the claim" if reason.linked else "the claim it supports does not"
-                    yield Finding(
-                        item.position.line,
-                        item.position.column,
-                        f"terms of this premise that {where} mention{'s' if reason.linked else ''}: {names}",
-                        member.uid,
-                        member.text,
-                    )
+    for _, claim_terms, reason, members in premise_reasons(argmap, options):
+        for index, (item, member, terms) in enumerate(members):
+            if member is None:
+                continue  # an unknown ref is reported by unknown-reference
+            others = set(claim_terms).union(*(other.words for k, other in enumerate(members) if k != index))
+            alone = [word for key, word in terms.items() if key not in others]
+            if alone:
+                names = ", ".join(f"'{word}'" for word in alone)
+                where = "no co-premise nor the claim" if reason.linked else "the claim it supports does not"
+                yield Finding(
+                    item.position.line,
+                    item.position.column,
+                    f"terms of this premise that {where} mention{'s' if reason.linked else ''}: {names}",
+                    member.uid,
+                    member.text,
+                )

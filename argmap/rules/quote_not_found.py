@@ -12,7 +12,10 @@ the message shows the closest passage of the text and how similar it is, so a ty
 Option: ``sources`` (text, default ``""``): the folder of source texts; ``--sources`` and the
 top-level ``sources`` setting fill it in.
 
-Fails, when ``texts/bandow.txt`` says "It is time to bring home America's forces"::
+The examples read ``texts/bandow.txt`` in the map's folder, which says "It is time to bring home
+America's forces."
+
+Fails ("all of" is not in the text)::
 
     sources:
       bandow: {author: Doug Bandow, file: texts/bandow.txt}
@@ -22,22 +25,27 @@ Fails, when ``texts/bandow.txt`` says "It is time to bring home America's forces
         - quote: It is time to bring home all of America's forces
           source: bandow
 
-Passes::
+Passes (case and the kind of quote mark do not matter)::
 
+    sources:
+      bandow: {author: Doug Bandow, file: texts/bandow.txt}
+    thesis:
+      claim: The US should leave Iraq.
+      evidence:
         - quote: "it is time to bring home America’s forces"
           source: bandow
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Iterator
 
 from ..model import ArgumentMap
-from ..problems import Finding
+from ..problems import Finding, Severity
 
 ID = "quote-not-found"
-SEVERITY = "error"
+SEVERITY: Severity = "error"
 ENABLED = True
 OPTIONS: dict[str, object] = {"sources": ""}
 #: The longest closest passage shown in a message, in characters.
@@ -49,22 +57,17 @@ def check(argmap: ArgumentMap, options: dict[str, object]) -> Iterator[Finding]:
     from ..sources.texts import SourceText, text_for
 
     folder = Path(str(options["sources"])) if options.get("sources") else None
-    # Without a sources folder only a source's file: gives it a text. Skip the sources without
-    # one up front, and all quotes when no source has one (the usual case: 100,000 claims, no files).
-    keyed = argmap.sources if folder is not None else {k: s for k, s in argmap.sources.items() if s.file}
-    if folder is None and not keyed and not any(source.file for source in argmap.inline_sources()):
+    # Without a sources folder only a source's file: gives it a text. Skip all quotes when no
+    # source has one (the usual case: 100,000 claims, no files).
+    if folder is None and not argmap.has_source_files():
         return
     texts: dict[int, SourceText | None] = {}  # by source: maps quote one source many times
     for claim in argmap.claims:
         for evidence in claim.evidence:
             if not evidence.is_quote:
                 continue
-            source = evidence.source
-            if source is None:
-                source = keyed.get(evidence.source_key) if evidence.source_key else None
-                if source is None:
-                    continue
-            elif folder is None and not source.file:
+            source = argmap.source_of(evidence)
+            if source is None or (folder is None and not source.file):
                 continue
             if id(source) not in texts:
                 texts[id(source)] = text_for(source, argmap.path, folder)

@@ -33,35 +33,31 @@ Passes::
 
 from __future__ import annotations
 
-from typing import Iterator
+from collections.abc import Iterator
 
-from ..content_words import TERM_OPTIONS, term_options, words
+from ..content_words import TERM_OPTIONS, premise_reasons
 from ..model import ArgumentMap
-from ..problems import Finding
+from ..problems import Finding, Severity
 
 ID = "rabbit-rule"
-SEVERITY = "warning"
+SEVERITY: Severity = "warning"
 ENABLED = False
 OPTIONS: dict[str, object] = dict(TERM_OPTIONS)
 
 
 def check(argmap: ArgumentMap, options: dict[str, object]) -> Iterator[Finding]:
-    min_length, allow = term_options(options)
-    for claim in argmap.claims:
-        claim_terms = words(claim.text, min_length, allow)
-        for reason in claim.premises:
-            members = [argmap.resolve(item) for item in reason.members]
-            if not claim_terms or any(member is None for member in members):
-                continue  # an unknown ref is reported by unknown-reference
-            covered = set().union(*(words(m.text, min_length, allow) for m in members if m is not None))
-            missing = [word for key, word in claim_terms.items() if key not in covered]
-            if missing:
-                names = ", ".join(f"'{word}'" for word in missing)
-                which = "of this linked group" if reason.linked else "here"
-                yield Finding(
-                    reason.position.line,
-                    reason.position.column,
-                    f"terms of the claim that no premise {which} mentions: {names}",
-                    claim.uid,
-                    claim.text,
-                )
+    for claim, claim_terms, reason, members in premise_reasons(argmap, options):
+        if not claim_terms or any(member.claim is None for member in members):
+            continue  # an unknown ref is reported by unknown-reference
+        covered = set().union(*(member.words for member in members))
+        missing = [word for key, word in claim_terms.items() if key not in covered]
+        if missing:
+            names = ", ".join(f"'{word}'" for word in missing)
+            which = "of this linked group" if reason.linked else "here"
+            yield Finding(
+                reason.position.line,
+                reason.position.column,
+                f"terms of the claim that no premise {which} mentions: {names}",
+                claim.uid,
+                claim.text,
+            )

@@ -25,13 +25,13 @@ Passes::
 
 from __future__ import annotations
 
-from typing import Iterator
+from collections.abc import Iterator
 
 from ..model import ArgumentMap
-from ..problems import Finding
+from ..problems import Finding, Severity
 
 ID = "single-premise-reason"
-SEVERITY = "info"
+SEVERITY: Severity = "info"
 ENABLED = False
 OPTIONS: dict[str, object] = {}
 

@@ -7,29 +7,41 @@ or fall together, so a rebuttal of any one of them answers the group.
 
 Fails::
 
-    objections:
-      - claim: Trees cost too much to water.
-        assumption: true
+    thesis:
+      claim: We should plant more trees.
+      premises:
+        - claim: Trees cool streets.
+          assumption: true
+      objections:
+        - claim: Trees cost too much to water.
+          assumption: true
 
 Passes::
 
-    objections:
-      - claim: Trees cost too much to water.
-        assumption: true
-        rebuttals:
-          - claim: Native species need no watering after two years.
-            evidence: [{text: City arborist's report, source: arborist}]
+    sources:
+      arborist: {author: City arborist, date: "2023"}
+    thesis:
+      claim: We should plant more trees.
+      premises:
+        - claim: Trees cool streets.
+          assumption: true
+      objections:
+        - claim: Trees cost too much to water.
+          assumption: true
+          rebuttals:
+            - claim: Native species need no watering after two years.
+              evidence: [{text: City arborist's report, source: arborist}]
 """
 
 from __future__ import annotations
 
-from typing import Iterator
+from collections.abc import Iterator
 
 from ..model import ArgumentMap
-from ..problems import Finding
+from ..problems import Finding, Severity
 
 ID = "unanswered-objection"
-SEVERITY = "warning"
+SEVERITY: Severity = "warning"
 ENABLED = True
 OPTIONS: dict[str, object] = {}
 

@@ -8,26 +8,48 @@ Fails::
     sources:
       bandow: {author: Doug Bandow}
     thesis:
-      claim: ...
+      claim: The US should leave Iraq.
       premises:
-        - ref: isis-brokn                 # no claim has this id
-      evidence:
-        - quote: "..."
-          source: bandw                   # no such source
+        - id: costs
+          claim: The occupation costs more than it gains.
+          evidence:
+            - text: The war's costs, year by year.
+              source: bandw               # no such source
+      objections:
+        - claim: Leaving would waste what was spent.
+          assumption: true
+          rebuttals:
+            - ref: cost                   # no claim has this id
 
-Passes when the id and the key exist.
+Passes (the same map with the id and the key spelled as defined)::
+
+    sources:
+      bandow: {author: Doug Bandow}
+    thesis:
+      claim: The US should leave Iraq.
+      premises:
+        - id: costs
+          claim: The occupation costs more than it gains.
+          evidence:
+            - text: The war's costs, year by year.
+              source: bandow
+      objections:
+        - claim: Leaving would waste what was spent.
+          assumption: true
+          rebuttals:
+            - ref: costs
 """
 
 from __future__ import annotations
 
-from typing import Iterator
+from collections.abc import Iterator
 
 from ..model import ArgumentMap, Ref
-from ..problems import Finding
+from ..problems import Finding, Severity
 from ..suggestions import did_you_mean
 
 ID = "unknown-reference"
-SEVERITY = "error"
+SEVERITY: Severity = "error"
 ENABLED = True
 OPTIONS: dict[str, object] = {}
 
@@ -59,4 +81,3 @@ def check(argmap: ArgumentMap, options: dict[str, object]) -> Iterator[Finding]:
                     claim.uid,
                     claim.text,
                 )
-

@@ -3,32 +3,46 @@
 A source's ``file:`` is its local text, relative to the map's folder; ``quote-not-found`` checks
 quotes against it. A wrong path would silently leave every quote of the source unchecked.
 
-Fails, when ``maps/texts/bandow.txt`` does not exist::
+Fails, when there is no ``texts/bandow-2004.txt`` in the map's folder::
+
+    sources:
+      bandow:
+        author: Doug Bandow
+        file: texts/bandow-2004.txt
+    thesis:
+      claim: The US should leave Iraq.
+      evidence:
+        - quote: It is time to bring home America's forces.
+          source: bandow
+
+Passes, when there is a ``texts/bandow.txt`` in the map's folder (or without ``file:``)::
 
     sources:
       bandow:
         author: Doug Bandow
         file: texts/bandow.txt
-
-Passes when the file exists, or without ``file:``.
+    thesis:
+      claim: The US should leave Iraq.
+      evidence:
+        - quote: It is time to bring home America's forces.
+          source: bandow
 """
 
 from __future__ import annotations
 
-from itertools import chain
-from typing import Iterator
+from collections.abc import Iterator
 
 from ..model import ArgumentMap, Source
-from ..problems import Finding
+from ..problems import Finding, Severity
 
 ID = "unknown-source-file"
-SEVERITY = "error"
+SEVERITY: Severity = "error"
 ENABLED = True
 OPTIONS: dict[str, object] = {}
 
 
 def check(argmap: ArgumentMap, options: dict[str, object]) -> Iterator[Finding]:
-    if not any(source.file for source in chain(argmap.sources.values(), argmap.inline_sources())):
+    if not argmap.has_source_files():
         return  # no source names a file (the usual case): nothing to look up
     sources: list[tuple[Source, str | None, str | None]] = [(s, None, None) for s in argmap.sources.values()]
     for claim in argmap.claims:

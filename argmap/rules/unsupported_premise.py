@@ -14,6 +14,11 @@ Fails::
 
 Passes::
 
+    sources:
+      epa-2019: {author: US EPA, date: "2019"}
+    thesis:
+      claim: We should plant more trees.
+      premises:
         - claim: Trees cool streets.
           evidence:
             - text: Shaded streets measured 4 °C cooler.
@@ -22,13 +27,13 @@ Passes::
 
 from __future__ import annotations
 
-from typing import Iterator
+from collections.abc import Iterator
 
 from ..model import ArgumentMap
-from ..problems import Finding
+from ..problems import Finding, Severity
 
 ID = "unsupported-premise"
-SEVERITY = "error"
+SEVERITY: Severity = "error"
 ENABLED = True
 OPTIONS: dict[str, object] = {}
 

@@ -8,27 +8,84 @@ CASES = [
     ("self", "thesis:\n  id: a\n  claim: A\n  premises:\n    - ref: a\n", [(2, "a")]),
     (
         "two steps",
-        "thesis:\n  id: a\n  claim: A\n  premises:\n    - id: b\n      claim: B\n      premises:\n        - ref: a\n",
+        """\
+            thesis:
+              id: a
+              claim: A
+              premises:
+                - id: b
+                  claim: B
+                  premises:
+                    - ref: a
+        """,
         [(2, "a")],
     ),
     (
         "through a linked group, below the thesis",
-        "thesis:\n  claim: T\n  premises:\n    - id: b\n      claim: B\n      premises:\n        - linked:\n            - id: c\n              claim: C\n              premises: [{ref: b}]\n            - {claim: D, assumption: true}\n",
+        """\
+            thesis:
+              claim: T
+              premises:
+                - id: b
+                  claim: B
+                  premises:
+                    - linked:
+                        - id: c
+                          claim: C
+                          premises: [{ref: b}]
+                        - {claim: D, assumption: true}
+        """,
         [(4, "b")],
     ),
     (
         "two separate cycles",
-        "thesis:\n  claim: T\n  premises:\n    - id: a\n      claim: A\n      premises: [{ref: a}]\n    - id: b\n      claim: B\n      premises: [{ref: b}]\n",
+        """\
+            thesis:
+              claim: T
+              premises:
+                - id: a
+                  claim: A
+                  premises: [{ref: a}]
+                - id: b
+                  claim: B
+                  premises: [{ref: b}]
+        """,
         [(4, "a"), (7, "b")],
     ),
     (
         "attacks may form cycles",
-        "thesis:\n  claim: T\n  premises: [{claim: A, assumption: true}]\n  objections:\n    - id: o\n      claim: O\n      assumption: true\n      rebuttals:\n        - id: r\n          claim: R\n          assumption: true\n          objections: [{ref: o}]\n",
+        """\
+            thesis:
+              claim: T
+              premises: [{claim: A, assumption: true}]
+              objections:
+                - id: o
+                  claim: O
+                  assumption: true
+                  rebuttals:
+                    - id: r
+                      claim: R
+                      assumption: true
+                      objections: [{ref: o}]
+        """,
         [],
     ),
     (
         "shared premise is no cycle",
-        "thesis:\n  claim: T\n  premises:\n    - id: a\n      claim: A\n      premises: [{ref: c}]\n    - id: b\n      claim: B\n      premises:\n        - id: c\n          claim: C\n          assumption: true\n",
+        """\
+            thesis:
+              claim: T
+              premises:
+                - id: a
+                  claim: A
+                  premises: [{ref: c}]
+                - id: b
+                  claim: B
+                  premises:
+                    - id: c
+                      claim: C
+                      assumption: true
+        """,
         [],
     ),
 ]

@@ -7,12 +7,25 @@ RULE = "duplicate-id"
 CASES = [
     (
         "twice",
-        "thesis:\n  claim: T\n  premises:\n    - {id: a, claim: A, assumption: true}\n    - {id: a, claim: B, assumption: true}\n",
+        """\
+            thesis:
+              claim: T
+              premises:
+                - {id: a, claim: A, assumption: true}
+                - {id: a, claim: B, assumption: true}
+        """,
         [(5, "a~2")],
     ),
     (
         "thrice, thesis too",
-        "thesis:\n  id: a\n  claim: T\n  premises:\n    - {id: a, claim: A, assumption: true}\n    - {id: a, claim: B, assumption: true}\n",
+        """\
+            thesis:
+              id: a
+              claim: T
+              premises:
+                - {id: a, claim: A, assumption: true}
+                - {id: a, claim: B, assumption: true}
+        """,
         [(5, "a~2"), (6, "a~3")],
     ),
     ("unique", "thesis:\n  id: t\n  claim: T\n  premises:\n    - {id: a, claim: A, assumption: true}\n", []),

@@ -2,33 +2,14 @@ import pytest
 
 from argmap.config import Config
 from tests.helpers import found
+from tests.rules.examples import documented
 
 RULE = "holding-hands"
 ON = Config(select=(RULE,))
 
 CASES = [
-    (
-        "an independent premise brings in terms the claim lacks",
-        """
-        thesis:
-          claim: The US should withdraw its forces from Iraq.
-          premises:
-            - claim: The forces in Iraq cost more than their use.
-        """,
-        [(5, "#thesis/p1")],
-    ),
-    (
-        "co-premises hold hands",
-        """
-        thesis:
-          claim: The US should withdraw its forces from Iraq.
-          premises:
-            - linked:
-                - claim: The forces in Iraq cost more than their use.
-                - claim: Forces that cost more than their use should withdraw.
-        """,
-        [],
-    ),
+    ("the documented failing example", documented(RULE), [(4, "#thesis/p1")]),
+    ("the documented passing example", documented(RULE, "Passes"), []),
     (
         "a co-premise term shared with nothing",
         """
@@ -75,10 +56,6 @@ def test_holding_hands(text, expected):
     assert found(text, RULE, ON) == expected
 
 
-def test_off_by_default():
-    assert found(CASES[0][1], RULE) == []
-
-
 def test_allow_option():
     config = Config(select=(RULE,), options={RULE: {"allow": ["cost", "use"]}})
-    assert found(CASES[0][1], RULE, config) == []
+    assert found(documented(RULE), RULE, config) == []

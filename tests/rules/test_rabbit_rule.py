@@ -2,33 +2,14 @@ import pytest
 
 from argmap.config import Config
 from tests.helpers import found, problems_of
+from tests.rules.examples import documented
 
 RULE = "rabbit-rule"
 ON = Config(select=(RULE,))
 
 CASES = [
-    (
-        "a term of the claim no premise mentions",
-        """
-        thesis:
-          claim: The US should withdraw its forces from Iraq.
-          premises:
-            - claim: Keeping forces abroad costs more than withdrawing them.
-        """,
-        [(5, "#thesis")],
-    ),
-    (
-        "every term covered by a linked group",
-        """
-        thesis:
-          claim: The US should withdraw its forces from Iraq.
-          premises:
-            - linked:
-                - claim: Keeping forces in Iraq costs more than withdrawing them.
-                - claim: The US should withdraw forces whose cost exceeds their use.
-        """,
-        [],
-    ),
+    ("the documented failing example", documented(RULE), [(4, "#thesis")]),
+    ("the documented passing example", documented(RULE, "Passes"), []),
     (
         "inflections match: withdrawal, force",
         """
@@ -96,18 +77,14 @@ def test_rabbit_rule(text, expected):
     assert found(text, RULE, ON) == expected
 
 
-def test_off_by_default():
-    assert found(CASES[0][1], RULE) == []
-
-
 def test_message_names_the_missing_terms():
-    (problem,) = [p for p in problems_of(CASES[0][1], ON) if p.rule == RULE]
+    (problem,) = [p for p in problems_of(documented(RULE), ON) if p.rule == RULE]
     assert "'iraq'" in problem.message and "forces" not in problem.message
 
 
 @pytest.mark.parametrize(
     "options, expected",
-    [({"allow": ["iraq"]}, []), ({"min-length": 5}, []), ({"min-length": 4}, [(5, "#thesis")])],
+    [({"allow": ["iraq"]}, []), ({"min-length": 5}, []), ({"min-length": 4}, [(4, "#thesis")])],
 )
 def test_options(options, expected):
-    assert found(CASES[0][1], RULE, Config(select=(RULE,), options={RULE: options})) == expected
+    assert found(documented(RULE), RULE, Config(select=(RULE,), options={RULE: options})) == expected

@@ -2,6 +2,7 @@ import pytest
 
 from argmap.config import Config
 from tests.helpers import found
+from tests.rules.examples import documented
 
 RULE = "single-premise-reason"
 ON = Config(select=(RULE,))
@@ -18,19 +19,8 @@ CASES = [
         """,
         [(5, "no-ally")],
     ),
-    (
-        "a linked group states the link",
-        """
-        thesis:
-          claim: The US should bring its forces home from Iraq.
-          premises:
-            - linked:
-                - claim: Iraq is no ally of the US.
-                - claim: The US should not keep forces where it has no ally.
-                  assumption: true
-        """,
-        [],
-    ),
+    ("the documented failing example", documented(RULE), [(4, "#thesis/p1")]),
+    ("the documented passing example", documented(RULE, "Passes"), []),
     (
         "each independent premise, and a ref",
         """
@@ -54,10 +44,3 @@ CASES = [
 @pytest.mark.parametrize("text, expected", [c[1:] for c in CASES], ids=[c[0] for c in CASES])
 def test_single_premise_reason(text, expected):
     assert found(text, RULE, ON) == expected
-
-
-def test_off_by_default_and_info():
-    from tests.helpers import problems_of
-
-    assert found(CASES[0][1], RULE) == []
-    assert {p.severity for p in problems_of(CASES[0][1], ON) if p.rule == RULE} == {"info"}

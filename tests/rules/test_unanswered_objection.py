@@ -9,27 +9,64 @@ CASES = [
     ("rebutted", "thesis:\n  claim: T\n  objections:\n    - claim: O\n      rebuttals: [{claim: R}]\n", []),
     (
         "answered by an undercut",
-        "thesis:\n  claim: T\n  objections:\n    - claim: O\n      undercuts: [{claim: U}]\n",
+        """\
+            thesis:
+              claim: T
+              objections:
+                - claim: O
+                  undercuts: [{claim: U}]
+        """,
         [],
     ),
     (
         "objection by ref, reported once",
-        "thesis:\n  claim: T\n  premises:\n    - id: p\n      claim: P\n      objections: [{ref: o}]\n  objections:\n    - id: o\n      claim: O\n",
+        """\
+            thesis:
+              claim: T
+              premises:
+                - id: p
+                  claim: P
+                  objections: [{ref: o}]
+              objections:
+                - id: o
+                  claim: O
+        """,
         [(8, "o")],
     ),
     (
         "in a linked group",
-        "thesis:\n  claim: T\n  objections:\n    - linked:\n        - claim: O1\n        - claim: O2\n",
+        """\
+            thesis:
+              claim: T
+              objections:
+                - linked:
+                    - claim: O1
+                    - claim: O2
+        """,
         [(5, "#thesis/o1.1"), (6, "#thesis/o1.2")],
     ),
     (
         "linked group answered through one member",
-        "thesis:\n  claim: T\n  objections:\n    - linked:\n        - claim: O1\n          rebuttals: [{claim: R}]\n        - claim: O2\n",
+        """\
+            thesis:
+              claim: T
+              objections:
+                - linked:
+                    - claim: O1
+                      rebuttals: [{claim: R}]
+                    - claim: O2
+        """,
         [],
     ),
     (
         "rebuttal left standing is fine",
-        "thesis:\n  claim: T\n  objections:\n    - claim: O\n      rebuttals: [{claim: R}]\n",
+        """\
+            thesis:
+              claim: T
+              objections:
+                - claim: O
+                  rebuttals: [{claim: R}]
+        """,
         [],
     ),
 ]

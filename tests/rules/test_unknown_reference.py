@@ -4,28 +4,49 @@ from tests.helpers import found, problems_of
 
 RULE = "unknown-reference"
 
+UNKNOWN_SOURCE = """\
+    sources:
+      bandow: {author: B}
+    thesis:
+      claim: T
+      evidence:
+        - quote: q
+          source: bandw
+"""
+
 CASES = [
     ("ref to nothing", "thesis:\n  id: t\n  claim: T\n  premises:\n    - ref: nope\n", [(5, "t")]),
     (
         "ref in linked group",
-        "thesis:\n  claim: T\n  premises:\n    - linked:\n        - claim: A\n          assumption: true\n        - ref: gone\n",
+        """\
+            thesis:
+              claim: T
+              premises:
+                - linked:
+                    - claim: A
+                      assumption: true
+                    - ref: gone
+        """,
         [(7, "#thesis")],
     ),
     (
         "ref resolves",
-        "thesis:\n  claim: T\n  premises:\n    - id: a\n      claim: A\n      assumption: true\n  objections:\n    - claim: O\n      assumption: true\n      rebuttals: [{ref: a}]\n",
+        """\
+            thesis:
+              claim: T
+              premises:
+                - id: a
+                  claim: A
+                  assumption: true
+              objections:
+                - claim: O
+                  assumption: true
+                  rebuttals: [{ref: a}]
+        """,
         [],
     ),
-    (
-        "unknown source key",
-        "sources:\n  bandow: {author: B}\nthesis:\n  claim: T\n  evidence:\n    - quote: q\n      source: bandw\n",
-        [(7, "#thesis")],
-    ),
-    (
-        "known source key",
-        "sources:\n  bandow: {author: B}\nthesis:\n  claim: T\n  evidence:\n    - quote: q\n      source: bandow\n",
-        [],
-    ),
+    ("unknown source key", UNKNOWN_SOURCE, [(7, "#thesis")]),
+    ("known source key", UNKNOWN_SOURCE.replace("bandw", "bandow"), []),
     ("inline source", "thesis:\n  claim: T\n  evidence:\n    - quote: q\n      source: {author: B}\n", []),
 ]
 

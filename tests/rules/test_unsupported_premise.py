@@ -8,43 +8,106 @@ CASES = [
     ("bare premise", "thesis:\n  claim: T\n  premises:\n    - id: a\n      claim: A\n", [(4, "a")]),
     (
         "premise with evidence",
-        "thesis:\n  claim: T\n  premises:\n    - claim: A\n      evidence: [{text: x, source: {author: X}}]\n",
+        """\
+            thesis:
+              claim: T
+              premises:
+                - claim: A
+                  evidence: [{text: x, source: {author: X}}]
+        """,
         [],
     ),
     (
         "premise with premises",
-        "thesis:\n  claim: T\n  premises:\n    - claim: A\n      premises:\n        - claim: B\n          assumption: true\n",
+        """\
+            thesis:
+              claim: T
+              premises:
+                - claim: A
+                  premises:
+                    - claim: B
+                      assumption: true
+        """,
         [],
     ),
     ("assumption", "thesis:\n  claim: T\n  premises:\n    - claim: A\n      assumption: true\n", []),
     (
         "assumption false",
-        "thesis:\n  claim: T\n  premises:\n    - claim: A\n      assumption: false\n",
+        """\
+            thesis:
+              claim: T
+              premises:
+                - claim: A
+                  assumption: false
+        """,
         [(4, "#thesis/p1")],
     ),
     (
         "bare co-premise",
-        "thesis:\n  claim: T\n  premises:\n    - linked:\n        - claim: A\n          assumption: true\n        - claim: B\n",
+        """\
+            thesis:
+              claim: T
+              premises:
+                - linked:
+                    - claim: A
+                      assumption: true
+                    - claim: B
+        """,
         [(7, "#thesis/p1.2")],
     ),
     (
         "bare objection",
-        "thesis:\n  claim: T\n  premises: [{claim: A, assumption: true}]\n  objections:\n    - claim: O\n",
+        """\
+            thesis:
+              claim: T
+              premises: [{claim: A, assumption: true}]
+              objections:
+                - claim: O
+        """,
         [(5, "#thesis/o1")],
     ),
     (
         "bare rebuttal and undercut",
-        "thesis:\n  claim: T\n  premises:\n    - claim: A\n      assumption: true\n      undercuts: [{claim: U}]\n  objections:\n    - claim: O\n      assumption: true\n      rebuttals: [{claim: R}]\n",
+        """\
+            thesis:
+              claim: T
+              premises:
+                - claim: A
+                  assumption: true
+                  undercuts: [{claim: U}]
+              objections:
+                - claim: O
+                  assumption: true
+                  rebuttals: [{claim: R}]
+        """,
         [(6, "#thesis/p1/u1"), (10, "#thesis/o1/r1")],
     ),
     (
         "ref shares its target's support",
-        "thesis:\n  claim: T\n  premises:\n    - id: a\n      claim: A\n      assumption: true\n  objections:\n    - claim: O\n      assumption: true\n      rebuttals: [{ref: a}]\n",
+        """\
+            thesis:
+              claim: T
+              premises:
+                - id: a
+                  claim: A
+                  assumption: true
+              objections:
+                - claim: O
+                  assumption: true
+                  rebuttals: [{ref: a}]
+        """,
         [],
     ),
     (
         "empty list is no support",
-        "thesis:\n  claim: T\n  premises:\n    - claim: A\n      premises: []\n      evidence:\n",
+        """\
+            thesis:
+              claim: T
+              premises:
+                - claim: A
+                  premises: []
+                  evidence:
+        """,
         [(4, "#thesis/p1")],
     ),
     ("thesis is not a premise", "thesis:\n  claim: T\n", []),

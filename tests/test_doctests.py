@@ -1,0 +1,26 @@
+"""The examples in docstrings run, in the modules of the rules, evaluation and sources stages."""
+
+from __future__ import annotations
+
+import doctest
+import importlib
+
+import pytest
+
+MODULES = [
+    "argmap.content_words",
+    "argmap.evaluation.fixpoint",
+    "argmap.evaluation.labelling",
+    "argmap.evaluation.network",
+    "argmap.rules",
+    "argmap.sources.quotes",
+    "argmap.sources.texts",
+    "argmap.suggestions",
+]
+
+
+@pytest.mark.parametrize("module", MODULES)
+def test_doctests(module):
+    result = doctest.testmod(importlib.import_module(module))
+    assert result.attempted, "the module shows an example"
+    assert result.failed == 0
