@@ -12,7 +12,8 @@ with the same Python, each from its own folder with PYTHONPATH set to it. The ta
 median and the range of each, the change between the medians, and the median of the changes within
 a round (the two runs of a round are seconds apart, so it is the figure least moved by the
 machine's load). The new tree passes if both changes are at most 5%; exit 1 if not, or if the two
-trees' output differs.
+trees' output differs. Before the runs it reads the memory's speed (``check_bench.random_read_ns``):
+compare tables made at about the same reading.
 """
 
 from __future__ import annotations
@@ -77,6 +78,9 @@ def main() -> int:
     parser.add_argument("--rounds", type=int, default=10, help="rounds of alternating runs (default 10)")
     parser.add_argument("--claims", type=int, default=100_000, help="size of the generated map (default 100,000)")
     parser.add_argument("--python", default=sys.executable, help="the Python that runs both (default: this one)")
+    parser.add_argument(
+        "--no-memory-reading", action="store_true", help="skip reading the memory's speed (some seconds)"
+    )
     args = parser.parse_args()
     trees = {"before": args.base.resolve(), "after": args.new.resolve()}
     for name, tree in trees.items():
@@ -105,19 +109,16 @@ def main() -> int:
             results = {output_digest(command, tree) for tree in trees.values()}
             same[label] = len(results) == 1
         times: dict[tuple[str, str], list[float]] = {(label, name): [] for label in commands for name in trees}
-        memory_before = random_read_ns()
+        memory = None if args.no_memory_reading else random_read_ns()
         for round_ in range(args.rounds):
             order = list(trees.items()) if round_ % 2 == 0 else list(reversed(trees.items()))
             for label, command in commands.items():
                 for name, tree in order:
                     times[label, name].append(timed(command, tree))
-        memory_after = random_read_ns()
 
     print(f"Machine: {machine()}.")
-    print(
-        f"{args.rounds} rounds, each running every command once in each tree, alternating which goes first; "
-        f"memory {memory_before:.0f} ns per random read before the runs, {memory_after:.0f} ns after."
-    )
+    reading = "" if memory is None else f"; memory: {memory:.0f} ns per random read of an object (see check_bench.py)"
+    print(f"{args.rounds} rounds, each running every command once in each tree, alternating which goes first{reading}.")
     print(f"Before: {trees['before']}; after: {trees['after']}.\n")
     print(
         "| command | before (s): median (min-max) | after (s): median (min-max) | change "
