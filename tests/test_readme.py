@@ -17,6 +17,11 @@ from tests.helpers import ROOT
 
 README = (ROOT / "README.md").read_text(encoding="utf-8")
 SETUP, TEST = re.findall(r"```sh\n(python3 -m venv .*)\n```", README)[:2]
+# What a copy of the project leaves out: virtual environments (.ci/run makes .venv-lint and
+# .venv-lowest too), caches and build output.
+NOT_COPIED = shutil.ignore_patterns(
+    ".venv*", ".git", "__pycache__", "*.egg-info", "build", ".pytest_cache", ".hypothesis"
+)
 
 
 def console_examples() -> list[tuple[str, str]]:
@@ -41,8 +46,7 @@ def shell_examples() -> list[str]:
 def project_copy(tmp_path_factory):
     """The project's files in a scratch folder, so that commands that write diagrams write there."""
     project = tmp_path_factory.mktemp("readme") / "argmap"
-    skip = shutil.ignore_patterns(".venv", ".git", "__pycache__", "*.egg-info", "build", ".pytest_cache", ".hypothesis")
-    shutil.copytree(ROOT, project, ignore=skip, symlinks=True)
+    shutil.copytree(ROOT, project, ignore=NOT_COPIED, symlinks=True)
     return project
 
 
@@ -58,6 +62,13 @@ def test_ci_runs_exactly_the_readme_test_command():
     assert TEST.endswith("python -m pytest")
     ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
     assert TEST in ci.splitlines()
+
+
+def test_ci_runs_the_readme_lint_commands():
+    [line] = [line for line in README.splitlines() if line.startswith("ruff check")]
+    ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8").splitlines()
+    for command in line.split(" && "):
+        assert f".venv-lint/bin/{command}" in ci
 
 
 @pytest.mark.parametrize("command, expected", console_examples(), ids=lambda value: value[:60])
@@ -94,8 +105,7 @@ def test_library_example_runs():
 def test_setup_command_installs_and_checks_the_seed_map(tmp_path):
     """The README's first command, on a copy of the project, in a new virtual environment."""
     project = tmp_path / "argmap"
-    skip = shutil.ignore_patterns(".venv", ".git", "__pycache__", "*.egg-info", "build", ".pytest_cache", ".hypothesis")
-    shutil.copytree(ROOT, project, ignore=skip, symlinks=True)
+    shutil.copytree(ROOT, project, ignore=NOT_COPIED, symlinks=True)
     result = subprocess.run(["bash", "-c", SETUP], cwd=project, capture_output=True, text=True, timeout=900)
     assert result.returncode == 1, result.stderr[-2000:]  # the op-ed has unsupported premises
     assert "unsupported-premise" in result.stdout and "Traceback" not in result.stderr
