@@ -24,15 +24,18 @@ from urllib.parse import quote
 from ..problems import FileResult
 
 SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
+#: The tool's home page (``informationUri``): the ``Homepage`` of ``[project.urls]`` in pyproject.toml,
+#: which a test keeps equal. Not read from the installed metadata: an editable install's can be stale.
+HOME_PAGE = "https://github.com/argmap/argmap"
 _LEVEL = {"error": "error", "warning": "warning", "info": "note"}
 
 
 def render(results: list[FileResult]) -> str:
     from .. import __version__
-    from ..rules import RULES, summary
+    from ..rules import RULES, documentation, summary
 
     descriptors = [
-        _descriptor(rule.ID, summary(rule), _body(rule), rule.SEVERITY, rule.ENABLED) for rule in RULES.values()
+        _descriptor(rule.ID, summary(rule), documentation(rule), rule.SEVERITY, rule.ENABLED) for rule in RULES.values()
     ]
     index = {rule_id: number for number, rule_id in enumerate(RULES)}
     sarif_results = []
@@ -57,11 +60,7 @@ def render(results: list[FileResult]) -> str:
                     ],
                 }
             )
-    driver: dict[str, object] = {"name": "argmap", "version": __version__}
-    home = _home_page()
-    if home:
-        driver["informationUri"] = home
-    driver["rules"] = descriptors
+    driver = {"name": "argmap", "version": __version__, "informationUri": HOME_PAGE, "rules": descriptors}
     run = {"tool": {"driver": driver}, "columnKind": "unicodeCodePoints", "results": sarif_results}
     log = {"$schema": SCHEMA, "version": "2.1.0", "runs": [run]}
     return json.dumps(log, indent=2, ensure_ascii=False) + "\n"
@@ -80,28 +79,6 @@ def _descriptor(rule_id: str, short: str, full: str, severity: str, enabled: boo
         "help": {"text": full or short},
         "defaultConfiguration": {"level": _LEVEL[severity], "enabled": enabled},
     }
-
-
-def _body(rule: object) -> str:
-    import textwrap
-
-    lines = (getattr(rule, "__doc__", None) or "").strip().splitlines()[1:]
-    return textwrap.dedent("\n".join(lines)).strip()
-
-
-def _home_page() -> str | None:
-    """The project's home page from the installed package's metadata (``[project.urls]``), if any."""
-    from importlib import metadata
-
-    try:
-        meta = metadata.metadata("argmap")
-    except metadata.PackageNotFoundError:
-        return None
-    for entry in meta.get_all("Project-URL") or ():
-        label, _, url = entry.partition(",")
-        if label.strip().lower() in ("homepage", "home", "documentation", "repository", "source"):
-            return url.strip()
-    return meta.get("Home-page") or None
 
 
 def _uri(file: str) -> str:

@@ -29,11 +29,12 @@ def render(results: list[FileResult]) -> Text:
             if p.claim is not None:
                 out.append(f'    "{_shorten(p.claim)}"', style="italic")
                 out.append(f"  ({p.node})\n" if p.node else "\n", style="dim")
-    out.append(_summary_line(results))
+    out.append(summary_line(results))
     return out
 
 
-def _summary_line(results: list[FileResult]) -> Text:
+def summary_line(results: list[FileResult]) -> Text:
+    """``2 errors, 1 warning in 1 of 3 files.`` (after a blank line), or ``No problems in 3 files.``"""
     counts = summary(results)
     files = f"{counts['files']} file{'s' if counts['files'] != 1 else ''}"
     if not any(counts[key] for key in ("errors", "warnings", "info")):
@@ -48,6 +49,12 @@ def _summary_line(results: list[FileResult]) -> Text:
         line.append(f" ({counts['unreadable']} could not be read)")
     line.append(".\n")
     return line
+
+
+def summary_only(results: list[FileResult]) -> Text:
+    """``argmap check --quiet``: the summary line alone, with no blank line before it."""
+    line = summary_line(results)
+    return line[1:] if line.plain.startswith("\n") else line
 
 
 def _shorten(text: str, width: int = 100) -> str:

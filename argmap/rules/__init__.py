@@ -56,6 +56,13 @@ def summary(rule: ModuleType) -> str:
     return first.split(":", 1)[1].strip() if ":" in first else first
 
 
+def documentation(rule: ModuleType) -> str:
+    """The rule's docstring after its first line, dedented: what it finds, with examples."""
+    import textwrap
+
+    return textwrap.dedent("\n".join((rule.__doc__ or "").strip().splitlines()[1:])).strip()
+
+
 def describe(rule: ModuleType) -> str:
     """The rule's documentation as ``argmap rules`` prints it: a header, the docstring, options.
 
@@ -63,10 +70,9 @@ def describe(rule: ModuleType) -> str:
     unanswered-objection  (warning, on by default)
     """
     import json
-    import textwrap
 
     state = "on by default" if rule.ENABLED else "off by default"
-    doc = textwrap.dedent("\n".join((rule.__doc__ or "").strip().splitlines()[1:])).strip()
+    doc = documentation(rule)
     lines = [f"{rule.ID}  ({rule.SEVERITY}, {state})", f"    {summary(rule)}", ""]
     lines += [f"    {line}" if line else "" for line in doc.splitlines()]
     if rule.OPTIONS:
