@@ -48,9 +48,11 @@ def check(
         Path | None, typer.Option("--output-file", "-o", help="Write the report to this file, whole or not at all.")
     ] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print only the summary line.")] = False,
-    statistics: Annotated[bool, typer.Option(help="Print how many problems each rule found, most first.")] = False,
+    statistics: Annotated[
+        bool, typer.Option("--statistics", help="Print how many problems each rule found, most first.")
+    ] = False,
     exit_zero: Annotated[
-        bool, typer.Option(help="Exit 0 even when problems are found (2 still means it could not run).")
+        bool, typer.Option("--exit-zero", help="Exit 0 even when problems are found (2 still means it could not run).")
     ] = False,
     color: ColorOption = Color.auto,
     jobs: Annotated[
