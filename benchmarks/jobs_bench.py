@@ -22,7 +22,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from generate import generate  # noqa: E402 - the generator sits next to this script
+from generate import generate  # the generator sits next to this script
 
 ROOT = Path(__file__).resolve().parent.parent
 TARGET = 0.6
