@@ -252,3 +252,26 @@ def test_colour_in_the_real_process():
     forced = subprocess.run(command, capture_output=True, text=True, cwd=ROOT, env=env)
     refused = subprocess.run([*command, "--color", "never"], capture_output=True, text=True, cwd=ROOT, env=env)
     assert ESC in forced.stdout and ESC not in refused.stdout and forced.returncode == refused.returncode == 1
+
+
+# -- shell completion -----------------------------------------------------------------------------
+
+
+def test_show_completion_prints_a_script_for_the_shell(run):
+    result = CliRunner().invoke(app, ["--show-completion", "bash"], prog_name="argmap")
+    assert result.exit_code == 0 and "_ARGMAP_COMPLETE=complete_bash" in result.stdout
+
+
+def test_completion_completes_commands_and_options_in_the_real_process(tmp_path):
+    program = "import sys; sys.argv[0] = 'argmap'; from argmap.cli import main; main()"
+
+    def complete(words: str) -> list[str]:
+        env = {**os.environ, "_ARGMAP_COMPLETE": "complete_bash", "COMP_WORDS": words}
+        env["COMP_CWORD"] = str(len(words.split()) - 1)
+        env["PYTHONPATH"] = os.pathsep.join([str(ROOT), env.get("PYTHONPATH", "")])
+        done = subprocess.run([sys.executable, "-c", program], env=env, capture_output=True, text=True, cwd=tmp_path)
+        assert done.returncode == 0, done.stderr
+        return done.stdout.split()
+
+    assert complete("argmap ev") == ["eval"]
+    assert complete("argmap check --st") == ["--strict", "--stdin-filename", "--statistics"]

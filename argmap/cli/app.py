@@ -27,15 +27,16 @@ app = typer.Typer(
     "Exit codes: 0 no errors, 1 problems found, 2 could not run. Every command takes -h for its help.\n\n"
     "Example: argmap check maps/",
     no_args_is_help=True,
-    add_completion=False,
+    add_completion=True,  # costs no measurable start-up: see README, "Shell completion"
     rich_markup_mode=None,
     pretty_exceptions_enable=False,
     context_settings={"help_option_names": ["-h", "--help"]},
 )
 
-for command in (check, show, rules, schema, init, render):
-    app.command()(command)
+app.command()(check)
 app.command(name="eval")(eval_command)
+for command in (show, render, rules, schema, init):
+    app.command()(command)
 
 
 @app.callback(invoke_without_command=True)
