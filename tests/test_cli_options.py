@@ -259,7 +259,10 @@ def test_colour_in_the_real_process():
 
 def test_show_completion_prints_a_script_for_the_shell(run):
     result = CliRunner().invoke(app, ["--show-completion", "bash"], prog_name="argmap")
-    assert result.exit_code == 0 and "_ARGMAP_COMPLETE=complete_bash" in result.stdout
+    assert result.exit_code == 0 and "_ARGMAP_COMPLETE=complete_bash" in result.stdout, (
+        result.output,
+        result.exception,
+    )
 
 
 def test_completion_completes_commands_and_options_in_the_real_process(tmp_path):
@@ -275,3 +278,30 @@ def test_completion_completes_commands_and_options_in_the_real_process(tmp_path)
 
     assert complete("argmap ev") == ["eval"]
     assert complete("argmap check --st") == ["--strict", "--stdin-filename", "--statistics"]
+
+
+# -- plain output without rich --------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        *("", "a\n", "no newline", "tab\there\n", "esc \x1b[31m red\n", "cr\rx\n", "trailing   \n\n"),
+        *("東京" * 30_000 + "\n", "x" * 120_000 + "\n", "y" * 49_999, "short\n" + "z" * 60_000),
+    ],
+    ids=lambda text: repr(text[:12]),
+)
+@pytest.mark.parametrize("end", ["", "\n"])
+def test_uncoloured_text_is_written_as_rich_writes_it(text, end):
+    """The fast path for piped reports (plain text) gives rich's bytes, wrapped lines and tabs included."""
+    import io
+
+    from rich.console import Console
+    from rich.text import Text
+
+    from argmap.cli.output import as_text
+
+    report = Text(text, style="bold")
+    expected = io.StringIO()
+    Console(file=expected, highlight=False, width=100_000, color_system=None).print(report, end=end)
+    assert as_text(report, "never", end) == expected.getvalue()
