@@ -305,3 +305,32 @@ def test_uncoloured_text_is_written_as_rich_writes_it(text, end):
     expected = io.StringIO()
     Console(file=expected, highlight=False, width=100_000, color_system=None).print(report, end=end)
     assert as_text(report, "never", end) == expected.getvalue()
+
+
+@pytest.mark.parametrize("message", ["plain", "bell\x07 cr\r vt\x0b", ""], ids=["plain", "control codes", "empty"])
+def test_the_text_report_is_what_appending_each_piece_makes(message):
+    """formats.text builds its Text in one go; rich's Text.append, piece by piece, is the reference."""
+    from pathlib import Path
+
+    from rich.text import Text
+
+    from argmap.formats.text import STYLE, render, summary_line
+    from argmap.problems import FileResult, Problem
+
+    problems = (
+        Problem("a\rb.yaml", 3, 4, "unsupported-premise", "error", message, "n\x08", "claim\x0c text"),
+        Problem("c.yaml", 1, 1, "unanswered-objection", "warning", message),
+    )
+    results = [FileResult(Path("a.yaml"), problems, True)]
+    expected = Text()
+    for p in problems:
+        expected.append(f"{p.file}:{p.line}:{p.column}: ", style="bold")
+        expected.append(p.severity, style=STYLE[p.severity])
+        expected.append(f" [{p.rule}] ", style="dim")
+        expected.append(p.message + "\n")
+        if p.claim is not None:
+            expected.append(f'    "{p.claim}"', style="italic")
+            expected.append(f"  ({p.node})\n" if p.node else "\n", style="dim")
+    expected.append(summary_line(results))
+    report = render(results)
+    assert (report.plain, report.spans) == (expected.plain, expected.spans)
