@@ -5,8 +5,9 @@
 
 The maps are generated once (``benchmarks/generate.py``, seeds 0..N-1) into the folder. Runs
 alternate between the two settings, so that a machine that slows down for a while slows both; the
-table gives the median wall time of each, their ratio, and whether the target is met: with two
-cores or more, at most 0.6 times the single-job time. The reports of both settings must be equal,
+table gives the median and the best wall time of each, their ratios, and whether the target is
+met: with two cores or more, at most 0.6 times the single-job time. On a machine that others share,
+the best of several runs is the nearest to what an idle machine gives. The reports of both settings must be equal,
 byte for byte, in every format; the script checks that too.
 """
 
@@ -60,12 +61,14 @@ def main() -> None:
     for _ in range(args.runs):
         for jobs in times:
             times[jobs].append(run(args.folder, jobs)[0])
-    single, parallel = statistics.median(times[1]), statistics.median(times[args.jobs])
-    print(f"{args.maps} maps of 20-40 claims, {os.cpu_count()} cores, median of {args.runs} alternating runs")
-    print(f"--jobs 1: {single:.2f} s  (runs: {', '.join(f'{t:.2f}' for t in times[1])})")
-    print(f"--jobs {args.jobs}: {parallel:.2f} s  (runs: {', '.join(f'{t:.2f}' for t in times[args.jobs])})")
-    met = "met" if parallel <= TARGET * single else "NOT met"
-    print(f"ratio {parallel / single:.2f} (target: at most {TARGET} with 2 cores or more): {met}")
+    print(f"{args.maps} maps of 20-40 claims, {os.cpu_count()} cores, {args.runs} alternating runs each")
+    for jobs, runs in times.items():
+        listed = ", ".join(f"{t:.2f}" for t in runs)
+        print(f"--jobs {jobs}: median {statistics.median(runs):.2f} s, best {min(runs):.2f} s  (runs: {listed})")
+    for name, pick in (("median", statistics.median), ("best", min)):
+        ratio = pick(times[args.jobs]) / pick(times[1])
+        verdict = "met" if ratio <= TARGET else "NOT met"
+        print(f"ratio of the {name}s: {ratio:.2f} (target: at most {TARGET} with 2 cores or more): {verdict}")
 
 
 if __name__ == "__main__":
