@@ -8,7 +8,7 @@ from typing import Annotated
 import typer
 
 from ..starter import DEFAULT_NAME
-from .output import fail, say
+from .output import fail, note
 
 
 def init(
@@ -26,4 +26,4 @@ def init(
         create(file)
     except OSError as error:
         raise fail(f"cannot create {file}: {error.strerror or error}") from None
-    say(f"wrote {file}; next: argmap check {file}\n")
+    note(f"wrote {file}; next: argmap check {file}")

@@ -50,7 +50,7 @@ def exit_now(code: object) -> NoReturn:
     if code is None:
         code = EXIT_OK
     elif not isinstance(code, int):
-        say(f"{code}\n")
+        _say(f"{code}\n")
         code = EXIT_PROBLEMS
     for stream in (sys.stdout, sys.stderr):
         try:
@@ -70,7 +70,7 @@ def cannot_write(error: Exception) -> typer.Exit:
     return fail(f"{where}{getattr(error, 'strerror', None) or error}")
 
 
-def say(text: str) -> None:
+def _say(text: str) -> None:
     """Write to stderr if it can be written to (the process may have been started without it)."""
     try:
         if sys.stderr is not None:
@@ -88,7 +88,7 @@ def end_hard() -> None:
 
 def fail(message: str) -> typer.Exit:
     """Print an error to stderr and return the exit to raise (code 2)."""
-    say(f"argmap: error: {message}\n")
+    _say(f"argmap: error: {message}\n")
     return typer.Exit(EXIT_UNUSABLE)
 
 
@@ -112,8 +112,13 @@ def write(text: str) -> None:
     sys.stdout.write(text)
 
 
+def note(text: str) -> None:
+    """One line to stderr that is not the command's output ("wrote maps/a.svg", a map that failed)."""
+    _say(f"{text}\n")
+
+
 def write_bytes(data: bytes) -> None:
-    """Bytes to standard output (a PNG diagram), flushed at once."""
+    """Bytes to stdout as they are (a PNG or PDF diagram with ``-o -``)."""
     sys.stdout.buffer.write(data)
     sys.stdout.flush()
 
