@@ -146,5 +146,5 @@ def _one_file(paths: list[Path]) -> bool:
 def _cores() -> int:
     try:
         return len(os.sched_getaffinity(0))  # the cores this process may use (a container may limit them)
-    except AttributeError:  # not on macOS or Windows
+    except AttributeError:  # macOS and Windows have no sched_getaffinity
         return os.cpu_count() or 1
