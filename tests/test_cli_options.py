@@ -15,6 +15,7 @@ from typer.testing import CliRunner
 
 from argmap.cli.app import app
 from argmap.cli.output import color_wanted
+from argmap.limits import MAX_FILE_BYTES
 from tests.helpers import ROOT
 
 SEED = "maps/bandow-iraq.yaml"
@@ -83,8 +84,13 @@ def test_stdin_filename_finds_settings_and_relative_source_files(run, tmp_path):
 
 @pytest.mark.parametrize(
     "data, rule",
-    [(b"thesis: [unclosed\n", "yaml-syntax"), (b"\xff\xfe\x00x", "not-utf8"), (b"", "empty-file")],
-    ids=["invalid", "utf-16", "empty"],
+    [
+        (b"thesis: [unclosed\n", "yaml-syntax"),
+        (b"\xff\xfe\x00x", "not-utf8"),
+        (b"", "empty-file"),
+        (b"#" * (MAX_FILE_BYTES + 1), "file-too-large"),
+    ],
+    ids=["invalid", "utf-16", "empty", "too large"],
 )
 def test_bad_standard_input_exits_2_with_its_position(run, data, rule):
     result = run("check", "-", "--stdin-filename", "m.yaml", input=data)
