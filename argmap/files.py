@@ -1,15 +1,23 @@
-"""Which files a command works on, and checking many of them in one go."""
+"""Which files a command works on, and checking many of them in one go (in parallel when it pays)."""
 
 from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .problems import FileResult, LoadError, Problem
+
+if TYPE_CHECKING:
+    from .config import Config, Settings
 
 MAP_SUFFIXES = (".yaml", ".yml")
 #: Folders never searched for maps.
 SKIPPED_FOLDERS = frozenset({"node_modules", "__pycache__", "site-packages"})
+#: Fewest maps worth a process pool. Measured with 2 workers (fork) on maps of 20-40 claims: 20 maps
+#: take 0.053 s through a pool and 0.027 s in this process; 200 take 0.21 s and 0.26 s. (spawn, on
+#: macOS and Windows, costs more to start.) Smaller batches are checked in this process.
+PARALLEL_MIN_MAPS = 200
 
 
 def expand(paths: list[Path]) -> list[Path]:
@@ -23,7 +31,7 @@ def expand(paths: list[Path]) -> list[Path]:
     seen: set[str] = set()
     for path in paths:
         if path.is_dir():
-            found = []
+            found: list[Path] = []
             for folder, subfolders, files in os.walk(path):
                 subfolders[:] = [s for s in subfolders if not s.startswith(".") and s not in SKIPPED_FOLDERS]
                 found.extend(Path(folder) / name for name in files if name.endswith(MAP_SUFFIXES))
@@ -42,16 +50,18 @@ def empty_folders(paths: list[Path]) -> list[Path]:
     return [path for path in paths if path.is_dir() and not expand([path])]
 
 
-def check_paths(paths: list[Path], config: object = None, keep_maps: bool = False) -> list[FileResult]:
+def check_paths(
+    paths: list[Path], config: Config | Settings | None = None, keep_maps: bool = False, jobs: int = 1
+) -> list[FileResult]:
     """Load and check every map below ``paths``; load errors become that file's problems.
 
     ``config`` is one :class:`~argmap.config.Config` for every map, or a
     :class:`~argmap.config.Settings` that gives each map its own (the default: each map's nearest
-    settings file). Raises :class:`~argmap.config.ConfigError` for a bad settings file.
+    settings file). With ``jobs`` above 1 and at least :data:`PARALLEL_MIN_MAPS` maps, that many
+    processes share the work; the results are the same, in the same order. Raises
+    :class:`~argmap.config.ConfigError` for a bad settings file.
     """
-    from .checker import check
-    from .config import Config, Settings
-    from .reading.loader import load
+    from .config import Settings
 
     settings = config if config is not None else Settings()
     results = [
@@ -60,12 +70,47 @@ def check_paths(paths: list[Path], config: object = None, keep_maps: bool = Fals
         )
         for path in empty_folders(paths)
     ]
-    for path in expand(paths):
-        own = settings if isinstance(settings, Config) else settings.for_map(path)  # type: ignore[attr-defined]
-        try:
-            argmap = load(path)
-        except LoadError as error:
-            results.append(FileResult(path, tuple(error.problems), loaded=False))
-            continue
-        results.append(FileResult(path, tuple(check(argmap, own)), True, argmap if keep_maps else None))
-    return results
+    maps = expand(paths)
+    if jobs > 1 and len(maps) >= PARALLEL_MIN_MAPS:
+        from .parallel_check import check_in_parallel
+
+        return results + check_in_parallel(maps, settings, keep_maps, jobs)
+    return results + [check_file(path, settings, keep_maps) for path in maps]
+
+
+def check_file(path: Path, settings: Config | Settings, keep_maps: bool = False) -> FileResult:
+    """Load and check one map file with its settings; a load error becomes its problems."""
+    from .reading.loader import load
+
+    try:
+        argmap = load(path)
+    except LoadError as error:
+        return FileResult(path, tuple(error.problems), loaded=False)
+    return _checked(path, argmap, settings, keep_maps)
+
+
+def check_data(data: bytes, path: Path, settings: Config | Settings, keep_maps: bool = False) -> FileResult:
+    """Check a map given as bytes (standard input); ``path`` names it, finds its settings and anchors
+    its relative source files, as if the map were that file."""
+    from .limits import MAX_FILE_BYTES
+    from .reading.loader import loads
+    from .reading.text import decode
+
+    try:
+        if len(data) > MAX_FILE_BYTES:
+            message = (
+                f"the input is larger than {MAX_FILE_BYTES // 1048576} MiB, the most argmap reads (MAX_FILE_BYTES)"
+            )
+            raise LoadError([Problem(str(path), 1, 1, "file-too-large", "error", message)])
+        argmap = loads(decode(path, data), path)
+    except LoadError as error:
+        return FileResult(path, tuple(error.problems), loaded=False)
+    return _checked(path, argmap, settings, keep_maps)
+
+
+def _checked(path: Path, argmap: object, settings: Config | Settings, keep_maps: bool) -> FileResult:
+    from .checker import check
+    from .config import Config
+
+    own = settings if isinstance(settings, Config) else settings.for_map(path)
+    return FileResult(path, tuple(check(argmap, own)), True, argmap if keep_maps else None)  # type: ignore[arg-type]

@@ -125,3 +125,20 @@ def test_render_eval_draws_each_claims_status(run):
     assert "status-" not in plain.stdout
     for status in ("accepted", "rejected", "undecided", "unsupported"):
         assert f"status-{status}" in labelled.stdout
+
+
+def test_check_eval_and_eval_share_one_record_per_map(run):
+    """Both commands' JSON comes from one pure format: the same record for the same map."""
+    from argmap.evaluation.labelling import evaluate
+    from argmap.files import check_paths
+    from argmap.formats import eval_json
+    from argmap.reading.loader import load
+
+    alone = json.loads(run("eval", TUTORIAL, "-f", "json").stdout)
+    [within] = json.loads(run("check", TUTORIAL, "-f", "json", "--eval").stdout)["evaluations"]
+    assert alone == {"version": 1, **within}
+    argmap = load(TUTORIAL)
+    results = check_paths([MAPS / "tutorial-eval.yaml"], keep_maps=True)
+    text = eval_json.render_with_checks(results, [(argmap, evaluate(argmap))])
+    assert json.loads(text)["evaluations"][0] == within
+    assert eval_json.render(argmap, evaluate(argmap)) == run("eval", TUTORIAL, "-f", "json").stdout

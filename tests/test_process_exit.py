@@ -1,4 +1,4 @@
-"""The real ``argmap`` process ends without freeing its objects (cli_common.exit_now): its output
+"""The real ``argmap`` process ends without freeing its objects (cli.output.exit_now): its output
 must still arrive whole, its exit code must still be the contract's, and a reader that stops early
 must not make it print a traceback."""
 
@@ -107,12 +107,16 @@ def test_a_closed_stdout_is_no_error(command, code):
 
 def test_render_writes_its_file_with_stdout_closed(tmp_path):
     out = tmp_path / "m.dot"
-    command = f"exec {shlex.quote(sys.executable)} -m argmap render maps/tutorial-basics.yaml -o {shlex.quote(str(out))} >&-"
+    command = (
+        f"exec {shlex.quote(sys.executable)} -m argmap render maps/tutorial-basics.yaml -o {shlex.quote(str(out))} >&-"
+    )
     result = subprocess.run(command, shell=True, cwd=MAPS.parent, capture_output=True)
     assert result.returncode == 0 and out.read_text(encoding="utf-8").startswith("digraph")
 
 
-@pytest.mark.parametrize("code, status, stderr", [(None, 0, ""), (0, 0, ""), (2, 2, ""), ("a message", 1, "a message\n")])
+@pytest.mark.parametrize(
+    "code, status, stderr", [(None, 0, ""), (0, 0, ""), (2, 2, ""), ("a message", 1, "a message\n")]
+)
 def test_exit_now_takes_codes_as_sys_exit_does(code, status, stderr):
     program = f"from argmap.cli.output import exit_now; print('out'); exit_now({code!r})"
     result = subprocess.run([sys.executable, "-c", program], capture_output=True, text=True)

@@ -109,3 +109,22 @@ def test_setup_command_installs_and_checks_the_seed_map(tmp_path):
     result = subprocess.run(["bash", "-c", SETUP], cwd=project, capture_output=True, text=True, timeout=900)
     assert result.returncode == 1, result.stderr[-2000:]  # the op-ed has unsupported premises
     assert "unsupported-premise" in result.stdout and "Traceback" not in result.stderr
+
+
+def test_every_command_and_option_of_the_command_line_is_in_the_readme():
+    """As sqlite-utils' test_docs: what ``argmap -h`` lists, the README explains (render has its own section)."""
+    import typer.main
+
+    from argmap.cli.app import app
+
+    group = typer.main.get_command(app)
+    commands = {name: command for name, command in group.commands.items() if name != "render"}  # type: ignore[attr-defined]
+    missing = [f"argmap {name}" for name in commands if f"argmap {name}" not in README]
+    for command in [group, *commands.values()]:
+        for param in command.params:
+            missing += [
+                name
+                for name in param.opts
+                if name.startswith("--") and f"`{name}" not in README and f" {name}" not in README
+            ]
+    assert missing == []

@@ -122,7 +122,10 @@ SARIF_SUBSET = {
 }
 
 ERROR = "thesis:\n  id: t\n  claim: T\n  premises:\n    - id: a\n      claim: A\n"
-WARNING = "thesis:\n  claim: T\n  premises: [{claim: A, assumption: true}]\n  objections:\n    - claim: O\n      assumption: true\n"
+WARNING = (
+    "thesis:\n  claim: T\n  premises: [{claim: A, assumption: true}]\n"
+    "  objections:\n    - claim: O\n      assumption: true\n"
+)
 INFO_ONLY = "thesis:\n  claim: T\n  premises:\n    - claim: A\n      assumption: true\n"
 
 
@@ -192,9 +195,8 @@ def test_default_configuration_follows_the_rules(sarif):
 
 
 def test_absolute_paths_become_relative_or_file_uris(tmp_path, monkeypatch):
-    from argmap.problems import FileResult
     from argmap.formats import render
-    from argmap.problems import Problem
+    from argmap.problems import FileResult, Problem
 
     monkeypatch.chdir(tmp_path)
     inside = Problem(str(tmp_path / "sub dir" / "m.yaml"), 1, 1, "unsupported-thesis", "error", "x")
@@ -202,3 +204,24 @@ def test_absolute_paths_become_relative_or_file_uris(tmp_path, monkeypatch):
     log = json.loads(render("sarif", [FileResult(tmp_path, (inside, outside), True)]))
     uris = [r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] for r in log["runs"][0]["results"]]
     assert uris == ["sub%20dir/m.yaml", "file:///elsewhere/m.yaml"]
+
+
+def test_the_tool_names_its_home_page_from_pyproject(sarif):
+    import tomllib
+
+    from tests.helpers import ROOT
+
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    driver = sarif({"m.yaml": INFO_ONLY})[1]["runs"][0]["tool"]["driver"]
+    assert driver["informationUri"] == project["urls"]["Homepage"]
+    assert driver["informationUri"].startswith("https://")
+
+
+def test_rule_descriptions_are_the_rules_own_documentation(sarif):
+    from argmap.rules import documentation, summary
+
+    for descriptor in sarif({"m.yaml": INFO_ONLY})[1]["runs"][0]["tool"]["driver"]["rules"]:
+        rule = RULES.get(descriptor["id"])
+        if rule is not None:
+            assert descriptor["fullDescription"]["text"] == documentation(rule)
+            assert descriptor["shortDescription"]["text"].lower() == summary(rule).lower()

@@ -1,38 +1,39 @@
 """``argmap eval``: load -> evaluate -> the labelled tree or JSON -> exit code.
 
-Registered on the app in :mod:`argmap.cli`. The exit code says whether the map could be
-evaluated, not what the verdict is: 0 evaluated (whatever the thesis's label), 2 could not run.
-Scripts that need the verdict read ``thesis.status`` from ``--format json``.
+The exit code says whether the map could be evaluated, not what the verdict is: 0 evaluated
+(whatever the thesis's label), 2 could not run. Scripts that need the verdict read
+``thesis.status`` from ``--format json``.
 """
 
 from __future__ import annotations
 
-import json
-import sys
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from .output import EXIT_UNUSABLE, console, print_load_error
+from .options import Color, ColorOption
+from .output import EXIT_UNUSABLE, emit, print_load_error
 
 if TYPE_CHECKING:
     from ..evaluation.labelling import Evaluation
     from ..model import ArgumentMap
-    from ..problems import FileResult
 
 _STYLE = {"accepted": "bold green", "rejected": "bold red", "undecided": "bold yellow", "unsupported": "bold magenta"}
 
 
-class EvalFormat(str, Enum):
+class EvalFormat(StrEnum):
     text = "text"
     json = "json"
 
 
 def eval_command(
-    path: Path = typer.Argument(..., help="The map to evaluate."),
-    format: EvalFormat = typer.Option(EvalFormat.text, "--format", "-f", help="Output format: text or json."),
+    path: Annotated[Path, typer.Argument(help="The map to evaluate.")],
+    format: Annotated[
+        EvalFormat, typer.Option("--format", "-f", help="Output format: text or json.")
+    ] = EvalFormat.text,
+    color: ColorOption = Color.auto,
 ) -> None:
     """Say which claims stand: label every claim accepted, rejected, undecided or unsupported, and why.
 
@@ -53,63 +54,23 @@ def eval_command(
         raise typer.Exit(EXIT_UNUSABLE) from None
     result = evaluate(argmap)
     if format is EvalFormat.json:
-        document = {"version": 1, **evaluation_document(argmap, result)}
-        sys.stdout.write(json.dumps(document, indent=2, ensure_ascii=False) + "\n")
+        from ..formats.eval_json import render
+
+        emit(render(argmap, result))
         return
-    from ..formats.tree import tree
-
-    out = console()
-    out.print(tree(argmap, [], result.labels))
-    out.print(_closing(argmap, result))
+    emit(_labelled_tree(argmap, result), color.value, end="\n")
 
 
-def _closing(argmap: ArgumentMap, result: Evaluation) -> Any:
-    """The thesis's label and the verdict, the last lines of the text output."""
+def _labelled_tree(argmap: ArgumentMap, result: Evaluation) -> Any:
+    """The tree with every claim's label, then the thesis's label and the verdict."""
+    from rich.console import Group
     from rich.text import Text
 
     from ..evaluation.explain import name
+    from ..formats.tree import tree
 
     thesis = result.thesis
     closing = Text(f"\nThesis {name(argmap.thesis)}: ")
     closing.append(thesis.status, style=_STYLE[thesis.status])
     closing.append(f": {thesis.reason}\nVerdict: {result.verdict()}")
-    return closing
-
-
-def evaluation_document(argmap: ArgumentMap, result: Evaluation) -> dict[str, Any]:
-    """One map's evaluation as JSON-ready data: file, thesis, labels (document order), counts, verdict."""
-    records = []
-    seen: set[str] = set()
-    for claim in argmap.claims:
-        if claim.uid in seen:  # a duplicate id: the label is the first definition's
-            continue
-        seen.add(claim.uid)
-        label = result.labels[claim.uid]
-        records.append(
-            {
-                "node": claim.uid,
-                "line": claim.position.line,
-                "column": claim.position.column,
-                "claim": claim.text,
-                "status": label.status,
-                "reason": label.reason,
-            }
-        )
-    return {
-        "file": str(argmap.path),
-        "thesis": records[0],
-        "labels": records,
-        "counts": result.counts(),
-        "verdict": result.verdict(),
-    }
-
-
-def add_evaluations(report: str, results: list[FileResult]) -> str:
-    """``argmap check --format json --eval``: the report with an ``evaluations`` list, one per map."""
-    from ..evaluation.labelling import evaluate
-
-    document = json.loads(report)
-    document["evaluations"] = [
-        evaluation_document(result.argmap, evaluate(result.argmap)) for result in results if result.argmap is not None
-    ]
-    return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
+    return Group(tree(argmap, [], dict(result.labels)), closing)

