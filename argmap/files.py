@@ -74,7 +74,7 @@ def check_paths(
     if jobs > 1 and len(maps) >= PARALLEL_MIN_MAPS:
         from .parallel_check import check_in_parallel
 
-        return results + check_in_parallel(maps, settings, keep_maps, jobs)
+        return results + check_in_parallel(maps, check_file, settings, keep_maps, jobs)
     return results + [check_file(path, settings, keep_maps) for path in maps]
 
 

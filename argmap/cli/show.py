@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from .options import Color, ColorOption
 from .output import EXIT_UNUSABLE, emit, fail, print_load_error
+
+if TYPE_CHECKING:
+    from ..evaluation import Label
 
 
 def show(
@@ -36,7 +40,7 @@ def show(
         raise typer.Exit(EXIT_UNUSABLE) from None
     except ConfigError as error:
         raise fail(str(error)) from None
-    labels: dict[str, object] | None = None
+    labels: Mapping[str, Label] | None = None
     if with_eval:
         from ..evaluation.labelling import evaluate
 
