@@ -42,7 +42,7 @@ STOPWORDS = frozenset(
     through thus to too toward towards under until up upon us very was wasn't we were weren't what
     when where whether which while who whom whose why will with within without would wouldn't yet
     you your yours yourself
-    """.split()  # noqa: SIM905
+    """.split()
 )
 _SUFFIXES = ("ations", "ation", "ments", "ment", "ness", "ings", "ing", "ies", "ied", "ed", "al", "ly", "er", "s")
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
