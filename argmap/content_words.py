@@ -27,7 +27,6 @@ from typing import TYPE_CHECKING, NamedTuple
 if TYPE_CHECKING:
     from .model import ArgumentMap, Claim, Item, Reason
 
-# A long word list reads better as text than as a list literal, hence the noqa.
 STOPWORDS = frozenset(
     """
     a about above after again against all almost also although always am among an and another any

@@ -25,7 +25,6 @@ from ..model import Source
 from .quotes import Prepared, prepare
 
 SUFFIXES = (".txt", ".md", ".html")
-# A word list reads better as text than as a list literal, hence the noqa.
 _BLOCKS = frozenset(
     "address article aside blockquote br dd div dl dt figcaption footer h1 h2 h3 h4 h5 h6 header hr li "
     "main nav ol p pre section table td th tr ul".split()
