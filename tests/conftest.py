@@ -4,7 +4,9 @@ Golden files (whole outputs compared byte for byte) live in tests/golden/ and ar
 
     python -m pytest --regen-golden
 
-``run`` runs the ``argmap`` command in-process; tests of a real process use ``subprocess``.
+``run`` runs the ``argmap`` command in-process, ``in_project`` makes the project root the working
+folder, ``write`` and ``tree`` make files under ``tmp_path``; tests of the real process use
+tests/processes.py, and maps several modules share are in tests/samples.py.
 """
 
 from __future__ import annotations
@@ -47,7 +49,7 @@ def golden(request: pytest.FixtureRequest) -> Callable[[str, str], None]:
 
 
 @pytest.fixture
-def in_project(monkeypatch: pytest.MonkeyPatch) -> Path:
+def in_project(monkeypatch: pytest.MonkeyPatch) -> None:
     """The project root as the working folder, so that ``maps/...`` in arguments and reports is stable.
 
     A module whose tests name maps relative to the root asks for it once::
@@ -55,7 +57,6 @@ def in_project(monkeypatch: pytest.MonkeyPatch) -> Path:
         pytestmark = pytest.mark.usefixtures("in_project")
     """
     monkeypatch.chdir(ROOT)
-    return ROOT
 
 
 @pytest.fixture
@@ -101,17 +102,16 @@ def two_maps(tmp_path: Path) -> Path:
 
 @pytest.fixture
 def run() -> Callable[..., Result]:
-    """``run(*args, input=None, env=None, prog_name=None, catch_exceptions=False)``: the ``argmap``
-    command with these arguments, run in-process.
+    """``run(*args, input=None, env=None, prog_name=None)``: the ``argmap`` command with these
+    arguments, run in-process.
 
     Arguments may be text or paths; ``input`` (text or bytes) is standard input; ``env`` sets (or,
     with ``None`` as a value, removes) environment variables for this run only; ``prog_name`` is the
     program's name as shell completion sees it. It goes through Typer's ``CliRunner`` with
     ``catch_exceptions=False``, so an exception the command lets through fails the test with its
-    traceback instead of hiding in ``result.exception``; a test that asserts on ``result.exception``
-    itself passes ``catch_exceptions=True``. The result has ``exit_code``, ``stdout`` and ``stderr``
-    apart, as a user sees them. Paths in reports are as given: a test that compares them asks for a
-    fixed working folder (``in_project``). Example::
+    traceback instead of hiding in ``result.exception``. The result has ``exit_code``, ``stdout``
+    and ``stderr`` apart, as a user sees them. Paths in reports are as given: a test that compares
+    them asks for a fixed working folder (``in_project``). Example::
 
         def test_clean_map(run):
             result = run("check", "maps/tutorial-basics.yaml", "--format", "json")
@@ -128,10 +128,9 @@ def run() -> Callable[..., Result]:
         input: str | bytes | None = None,
         env: Mapping[str, str | None] | None = None,
         prog_name: str | None = None,
-        catch_exceptions: bool = False,
     ) -> Result:
         named = {} if prog_name is None else {"prog_name": prog_name}  # else CliRunner's default name
         arguments = [str(arg) for arg in args]
-        return runner.invoke(app, arguments, input=input, env=env, catch_exceptions=catch_exceptions, **named)
+        return runner.invoke(app, arguments, input=input, env=env, catch_exceptions=False, **named)
 
     return invoke

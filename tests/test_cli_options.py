@@ -253,10 +253,7 @@ def test_colour_in_the_real_process():
 
 def test_show_completion_prints_a_script_for_the_shell(run):
     result = run("--show-completion", "bash", prog_name="argmap")
-    assert result.exit_code == 0 and "_ARGMAP_COMPLETE=complete_bash" in result.stdout, (
-        result.output,
-        result.exception,
-    )
+    assert result.exit_code == 0 and "_ARGMAP_COMPLETE=complete_bash" in result.stdout, result.output
 
 
 def test_completion_completes_commands_and_options_in_the_real_process(tmp_path):
