@@ -15,7 +15,7 @@ import shutil
 from collections.abc import Callable, Mapping
 from os import PathLike
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import pytest
 
@@ -129,7 +129,7 @@ def run() -> Callable[..., Result]:
         env: Mapping[str, str | None] | None = None,
         prog_name: str | None = None,
     ) -> Result:
-        named = {} if prog_name is None else {"prog_name": prog_name}  # else CliRunner's default name
+        named: dict[str, Any] = {} if prog_name is None else {"prog_name": prog_name}  # else the default name
         arguments = [str(arg) for arg in args]
         return runner.invoke(app, arguments, input=input, env=env, catch_exceptions=False, **named)
 
