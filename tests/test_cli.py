@@ -6,40 +6,13 @@ import json
 import os
 
 import pytest
-from typer.testing import CliRunner
 
 from argmap.cli.app import app
-from tests.helpers import MAPS
+from tests.samples import CLEAN, ERROR
 
-SEED = MAPS / "bandow-iraq.yaml"
-CLEAN = "thesis:\n  claim: T\n  premises:\n    - claim: A\n      assumption: true\n"
+pytestmark = pytest.mark.usefixtures("in_project")  # paths in reports are as given: keep them relative
+
 WARNING_ONLY = CLEAN + "  objections:\n    - claim: O\n      assumption: true\n"
-ERROR = "thesis:\n  id: t\n  claim: T\n  premises:\n    - id: a\n      claim: A\n"
-
-
-@pytest.fixture
-def run(monkeypatch):
-    monkeypatch.chdir(MAPS.parent)  # paths in reports are as given: keep them relative and stable
-    runner = CliRunner()
-
-    def invoke(*args: str):
-        return runner.invoke(app, list(args), catch_exceptions=False)
-
-    return invoke
-
-
-@pytest.fixture
-def write(tmp_path):
-    def make(name: str, text: str | bytes):
-        path = tmp_path / name
-        path.parent.mkdir(parents=True, exist_ok=True)
-        if isinstance(text, bytes):
-            path.write_bytes(text)
-        else:
-            path.write_text(text, encoding="utf-8")
-        return str(path)
-
-    return make
 
 
 @pytest.mark.parametrize(

@@ -9,9 +9,7 @@ from __future__ import annotations
 import json
 
 import pytest
-from typer.testing import CliRunner
 
-from argmap.cli.app import app
 from tests.helpers import MAPS
 
 TUTORIAL = "maps/tutorial-eval.yaml"
@@ -19,16 +17,7 @@ REJECTED = (
     "thesis:\n  id: t\n  claim: T\n  assumption: true\n  objections:\n    - {id: o, claim: O, assumption: true}\n"
 )
 
-
-@pytest.fixture
-def run(monkeypatch):
-    monkeypatch.chdir(MAPS.parent)  # paths in outputs are as given: keep them relative and stable
-    runner = CliRunner()
-
-    def invoke(*args: str):
-        return runner.invoke(app, list(args), catch_exceptions=False)
-
-    return invoke
+pytestmark = pytest.mark.usefixtures("in_project")  # paths in outputs are as given: keep them relative
 
 
 def test_text_output_of_the_tutorial_map(run, golden):

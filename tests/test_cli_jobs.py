@@ -3,16 +3,11 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
-
 import pytest
-from typer.testing import CliRunner
 
 from argmap import files, parallel_check
-from argmap.cli.app import app
 from benchmarks.generate import generate
-from tests.helpers import ROOT
+from tests.processes import argmap_process
 
 BROKEN = "thesis:\n  claim: [unclosed\n"
 
@@ -29,43 +24,39 @@ def folder(tmp_path):
     return tmp_path / "maps"
 
 
-def check(*args: str):
-    return CliRunner().invoke(app, ["check", *args], catch_exceptions=False)
-
-
 @pytest.mark.parametrize(
     "options",
     [["-f", "text"], ["-f", "json"], ["-f", "github"], ["-f", "sarif"], ["--statistics"], ["-f", "json", "--eval"]],
 )
-def test_parallel_report_is_the_single_job_report(folder, monkeypatch, options):
+def test_parallel_report_is_the_single_job_report(run, folder, monkeypatch, options):
     monkeypatch.setattr(files, "PARALLEL_MIN_MAPS", 2)
     calls = []
     real = parallel_check.check_in_parallel
     monkeypatch.setattr(parallel_check, "check_in_parallel", lambda *a: calls.append(a) or real(*a))
-    one, many = check(str(folder), "--jobs", "1", *options), check(str(folder), "--jobs", "3", *options)
+    one, many = run("check", folder, "--jobs", "1", *options), run("check", folder, "--jobs", "3", *options)
     assert calls, "--jobs 3 used no process pool"
     assert (many.exit_code, many.stdout) == (one.exit_code, one.stdout)
     assert one.exit_code == 2  # broken.yml could not be read
 
 
-def test_a_bad_settings_file_fails_as_with_one_job(folder, monkeypatch):
+def test_a_bad_settings_file_fails_as_with_one_job(run, folder, monkeypatch):
     monkeypatch.setattr(files, "PARALLEL_MIN_MAPS", 2)
     (folder / "part0" / "argmap.toml").write_text('select = ["no-such-rule"]\n', encoding="utf-8")
-    one, many = check(str(folder), "-j", "1"), check(str(folder), "-j", "2")
+    one, many = run("check", folder, "-j", "1"), run("check", folder, "-j", "2")
     assert one.exit_code == many.exit_code == 2 and one.stderr == many.stderr
     assert "unknown rule 'no-such-rule'" in many.stderr
 
 
-def test_small_batches_use_no_process_pool(folder, monkeypatch):
+def test_small_batches_use_no_process_pool(run, folder, monkeypatch):
     def refuse(*args: object) -> None:
         raise AssertionError("a process pool for a few maps")
 
     monkeypatch.setattr(parallel_check, "check_in_parallel", refuse)
-    assert check(str(folder), "--jobs", "8").exit_code == 2  # 15 maps: checked in this process
+    assert run("check", folder, "--jobs", "8").exit_code == 2  # 15 maps: checked in this process
 
 
-def test_jobs_must_be_positive(folder):
-    result = check(str(folder), "--jobs", "0")
+def test_jobs_must_be_positive(run, folder):
+    result = run("check", folder, "--jobs", "0")
     assert result.exit_code == 2 and "--jobs" in result.stderr
 
 
@@ -74,19 +65,9 @@ def test_the_real_process_gives_the_same_report(tmp_path):
     for number in range(files.PARALLEL_MIN_MAPS + 5):
         (tmp_path / f"m{number:03d}.yaml").write_text(generate(20, number), encoding="utf-8")
 
-    def run(jobs: str) -> subprocess.CompletedProcess:
-        command = [
-            sys.executable,
-            "-m",
-            "argmap",
-            "check",
-            str(tmp_path),
-            "-f",
-            "json",
-            *(["-j", jobs] if jobs else []),
-        ]
-        return subprocess.run(command, capture_output=True, text=True, cwd=ROOT)
-
-    one, default = run("1"), run("")
+    one, default = (
+        argmap_process("check", tmp_path, "-f", "json", "-j", "1"),
+        argmap_process("check", tmp_path, "-f", "json"),
+    )
     assert (default.returncode, default.stdout) == (one.returncode, one.stdout) and one.returncode == 1
     assert default.stderr == ""

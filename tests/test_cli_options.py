@@ -11,30 +11,25 @@ import sys
 
 import pytest
 import typer.main
-from typer.testing import CliRunner
 
 from argmap.cli.app import app
 from argmap.cli.output import color_wanted
 from argmap.limits import MAX_FILE_BYTES
 from tests.helpers import ROOT
+from tests.processes import argmap_process
+from tests.samples import CLEAN, ERROR
 
-SEED = "maps/bandow-iraq.yaml"
-CLEAN = "thesis:\n  claim: T\n  premises:\n    - claim: A\n      assumption: true\n"
-ERROR = "thesis:\n  id: t\n  claim: T\n  premises:\n    - id: a\n      claim: A\n"
+SEED = "maps/bandow-iraq.yaml"  # relative: reports name it as given
 ESC = "\x1b["
 
+pytestmark = pytest.mark.usefixtures("in_project")  # paths in reports are as given: keep them relative
 
-@pytest.fixture
-def run(monkeypatch):
-    monkeypatch.chdir(ROOT)  # paths in reports are as given: keep them relative and stable
+
+@pytest.fixture(autouse=True)
+def no_colour_settings(monkeypatch):
+    """Colour as the options alone decide it, whatever the shell running the tests sets."""
     for name in ("NO_COLOR", "FORCE_COLOR"):
         monkeypatch.delenv(name, raising=False)
-    runner = CliRunner()
-
-    def invoke(*args: str, input: str | bytes | None = None, env: dict[str, str] | None = None):
-        return runner.invoke(app, list(args), input=input, env=env, catch_exceptions=False)
-
-    return invoke
 
 
 def commands() -> list[str]:
@@ -110,13 +105,7 @@ def test_stdin_misuse_exits_2(run, args, message):
 
 
 def test_standard_input_in_the_real_process():
-    result = subprocess.run(
-        [sys.executable, "-m", "argmap", "check", "-", "--stdin-filename", "maps/m.yaml"],
-        input=ERROR,
-        capture_output=True,
-        text=True,
-        cwd=ROOT,
-    )
+    result = argmap_process("check", "-", "--stdin-filename", "maps/m.yaml", input=ERROR)
     assert result.returncode == 1 and result.stdout.startswith("maps/m.yaml:5:7: error [unsupported-premise]")
 
 
@@ -253,10 +242,9 @@ def test_colour_never_touches_json(run):
 
 
 def test_colour_in_the_real_process():
-    command = [sys.executable, "-m", "argmap", "check", SEED, "-q"]
     env = {name: value for name, value in os.environ.items() if name != "NO_COLOR"} | {"FORCE_COLOR": "1"}
-    forced = subprocess.run(command, capture_output=True, text=True, cwd=ROOT, env=env)
-    refused = subprocess.run([*command, "--color", "never"], capture_output=True, text=True, cwd=ROOT, env=env)
+    forced = argmap_process("check", SEED, "-q", env=env)
+    refused = argmap_process("check", SEED, "-q", "--color", "never", env=env)
     assert ESC in forced.stdout and ESC not in refused.stdout and forced.returncode == refused.returncode == 1
 
 
@@ -264,11 +252,8 @@ def test_colour_in_the_real_process():
 
 
 def test_show_completion_prints_a_script_for_the_shell(run):
-    result = CliRunner().invoke(app, ["--show-completion", "bash"], prog_name="argmap")
-    assert result.exit_code == 0 and "_ARGMAP_COMPLETE=complete_bash" in result.stdout, (
-        result.output,
-        result.exception,
-    )
+    result = run("--show-completion", "bash", prog_name="argmap")
+    assert result.exit_code == 0 and "_ARGMAP_COMPLETE=complete_bash" in result.stdout, result.output
 
 
 def test_completion_completes_commands_and_options_in_the_real_process(tmp_path):

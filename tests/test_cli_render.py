@@ -2,107 +2,83 @@
 
 from __future__ import annotations
 
-import shutil
 import subprocess
 import sys
 import xml.etree.ElementTree as ET
 
 import pytest
-from typer.testing import CliRunner
 
-from argmap.cli.app import app
-from tests.helpers import ROOT
+from tests.samples import RENDER_ALL
 
-MAP = ROOT / "tests" / "data" / "render-all.yaml"
 BROKEN = "thesis:\n  claim: T\n  premises:\n    - claim: A\n      colour: red\n"
 
 
-@pytest.fixture
-def run():
-    runner = CliRunner()
-
-    def invoke(*args: str):
-        return runner.invoke(app, [str(a) for a in args], catch_exceptions=False)
-
-    return invoke
-
-
-@pytest.fixture
-def maps(tmp_path):
-    """A folder with two maps: tmp/maps/a.yaml and tmp/maps/sub/b.yml."""
-    folder = tmp_path / "maps"
-    (folder / "sub").mkdir(parents=True)
-    shutil.copy(MAP, folder / "a.yaml")
-    shutil.copy(MAP, folder / "sub" / "b.yml")
-    return folder
-
-
-def test_writes_next_to_the_map_with_the_formats_suffix(run, maps):
-    result = run("render", maps / "a.yaml", "--engine", "pure")
+def test_writes_next_to_the_map_with_the_formats_suffix(run, two_maps):
+    result = run("render", two_maps / "a.yaml", "--engine", "pure")
     assert result.exit_code == 0, result.output
-    ET.parse(maps / "a.svg")
-    assert run("render", maps / "a.yaml", "-f", "png", "--engine", "pure").exit_code == 0
-    assert (maps / "a.png").read_bytes().startswith(b"\x89PNG")
-    assert run("render", maps / "a.yaml", "-f", "dot").exit_code == 0
-    assert (maps / "a.dot").read_text(encoding="utf-8").startswith("digraph argmap {")
+    ET.parse(two_maps / "a.svg")
+    assert run("render", two_maps / "a.yaml", "-f", "png", "--engine", "pure").exit_code == 0
+    assert (two_maps / "a.png").read_bytes().startswith(b"\x89PNG")
+    assert run("render", two_maps / "a.yaml", "-f", "dot").exit_code == 0
+    assert (two_maps / "a.dot").read_text(encoding="utf-8").startswith("digraph argmap {")
 
 
-def test_renders_every_map_in_a_folder(run, maps):
-    assert run("render", maps, "--engine", "pure").exit_code == 0
-    assert (maps / "a.svg").exists() and (maps / "sub" / "b.svg").exists()
+def test_renders_every_map_in_a_folder(run, two_maps):
+    assert run("render", two_maps, "--engine", "pure").exit_code == 0
+    assert (two_maps / "a.svg").exists() and (two_maps / "sub" / "b.svg").exists()
 
 
-def test_dash_writes_to_standard_output(run, maps):
-    result = run("render", maps / "a.yaml", "-o", "-", "-f", "dot")
+def test_dash_writes_to_standard_output(run, two_maps):
+    result = run("render", two_maps / "a.yaml", "-o", "-", "-f", "dot")
     assert result.exit_code == 0
     assert result.stdout.startswith("digraph argmap {")
-    assert sorted(p.name for p in maps.iterdir()) == ["a.yaml", "sub"]
+    assert sorted(p.name for p in two_maps.iterdir()) == ["a.yaml", "sub"]
 
 
-def test_output_file_and_output_folder(run, maps, tmp_path):
-    assert run("render", maps / "a.yaml", "-o", tmp_path / "x.svg", "--engine", "pure").exit_code == 0
+def test_output_file_and_output_folder(run, two_maps, tmp_path):
+    assert run("render", two_maps / "a.yaml", "-o", tmp_path / "x.svg", "--engine", "pure").exit_code == 0
     assert (tmp_path / "x.svg").exists()
     out = tmp_path / "out"
     out.mkdir()
-    assert run("render", maps, "-o", out, "-f", "dot").exit_code == 0
+    assert run("render", two_maps, "-o", out, "-f", "dot").exit_code == 0
     assert sorted(p.name for p in out.iterdir()) == ["a.dot", "b.dot"]
 
 
 @pytest.mark.parametrize(
     "args, message",
     [
-        (["-o", "{maps}/a.yaml"], "refusing to write"),
-        (["-o", "{maps}/sub/../a.yaml"], "refusing to write"),
+        (["-o", "{two_maps}/a.yaml"], "refusing to write"),
+        (["-o", "{two_maps}/sub/../a.yaml"], "refusing to write"),
         (["-f", "pdf", "--engine", "pure"], "graphviz-pure cannot write PDF; install Graphviz"),
         (["--focus", "rots"], "did you mean 'roots'"),
-        (["-o", "-", "{maps}/sub/b.yml"], "give one map"),
-        (["-o", "{maps}/nowhere/x.svg"], "does not exist"),
+        (["-o", "-", "{two_maps}/sub/b.yml"], "give one map"),
+        (["-o", "{two_maps}/nowhere/x.svg"], "does not exist"),
     ],
 )
-def test_refusals_exit_2_with_a_message_and_write_nothing(run, maps, args, message):
-    args = [a.format(maps=maps) for a in args]
-    before = sorted(p.name for p in maps.rglob("*"))
-    result = run("render", maps / "a.yaml", *args)
+def test_refusals_exit_2_with_a_message_and_write_nothing(run, two_maps, args, message):
+    args = [a.format(two_maps=two_maps) for a in args]
+    before = sorted(p.name for p in two_maps.rglob("*"))
+    result = run("render", two_maps / "a.yaml", *args)
     assert result.exit_code == 2
     assert message in result.stderr
     assert "Traceback" not in result.output
-    assert sorted(p.name for p in maps.rglob("*")) == before
-    assert (maps / "a.yaml").read_bytes() == MAP.read_bytes()
+    assert sorted(p.name for p in two_maps.rglob("*")) == before
+    assert (two_maps / "a.yaml").read_bytes() == RENDER_ALL.read_bytes()
 
 
 def test_two_maps_drawn_to_one_file_is_refused(run, tmp_path):
-    (tmp_path / "m.yaml").write_bytes(MAP.read_bytes())
-    (tmp_path / "m.yml").write_bytes(MAP.read_bytes())
+    (tmp_path / "m.yaml").write_bytes(RENDER_ALL.read_bytes())
+    (tmp_path / "m.yml").write_bytes(RENDER_ALL.read_bytes())
     result = run("render", tmp_path, "-f", "dot")
     assert result.exit_code == 2 and "two maps would be drawn to" in result.stderr
 
 
-def test_an_invalid_map_is_reported_and_nothing_is_written(run, maps):
-    (maps / "c.yaml").write_text(BROKEN, encoding="utf-8")
-    result = run("render", maps, "--engine", "pure")
+def test_an_invalid_map_is_reported_and_nothing_is_written(run, two_maps):
+    (two_maps / "c.yaml").write_text(BROKEN, encoding="utf-8")
+    result = run("render", two_maps, "--engine", "pure")
     assert result.exit_code == 2
-    assert f"{maps / 'c.yaml'}:5:7: error [unknown-key]" in result.stderr
-    assert not list(maps.rglob("*.svg"))
+    assert f"{two_maps / 'c.yaml'}:5:7: error [unknown-key]" in result.stderr
+    assert not list(two_maps.rglob("*.svg"))
 
 
 #: Runs commands in a fresh process that records every PATH search and every program started.
@@ -131,8 +107,8 @@ for args in ARGS:
 
 def test_no_layout_program_is_looked_for_until_render_runs():
     """Importing the CLI, its help and 'check' search no PATH and start no program (not even 'dot -V')."""
-    quiet = [["--help"], ["render", "--help"], ["check", str(MAP)], ["show", str(MAP)]]
-    drawing = [["render", str(MAP), "-o", "-"]]
+    quiet = [["--help"], ["render", "--help"], ["check", str(RENDER_ALL)], ["show", str(RENDER_ALL)]]
+    drawing = [["render", str(RENDER_ALL), "-o", "-"]]
     code = f"ARGS = {quiet + drawing!r}\n{WATCHED}"
     lines = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     reports = [line.split("|") for line in lines.splitlines()]
@@ -150,9 +126,9 @@ def test_help_names_the_engines_without_probing(run):
     assert "auto (dot where installed, else graphviz-pure)" in text and "[default: auto]" in text
 
 
-def test_options_reach_the_drawing(run, maps):
+def test_options_reach_the_drawing(run, two_maps):
     result = run(
-        "render", maps / "a.yaml", "-o", "-", "-f", "dot", "--no-evidence", "--no-checks",
+        "render", two_maps / "a.yaml", "-o", "-", "-f", "dot", "--no-evidence", "--no-checks",
         "--direction", "LR", "--wrap", "12", "--focus", "roots", "--depth", "1",
     )  # fmt: skip
     assert result.exit_code == 0
@@ -160,8 +136,8 @@ def test_options_reach_the_drawing(run, maps):
     assert "prevent it.<br" in result.stdout and '"cool"' not in result.stdout
 
 
-def test_format_follows_the_output_suffix_and_must_agree_with_format(run, maps, tmp_path):
-    source = str(maps / "a.yaml")
+def test_format_follows_the_output_suffix_and_must_agree_with_format(run, two_maps, tmp_path):
+    source = str(two_maps / "a.yaml")
     assert run("render", source, "-o", str(tmp_path / "d.png")).exit_code == 0
     assert (tmp_path / "d.png").read_bytes().startswith(b"\x89PNG")
     result = run("render", source, "-o", str(tmp_path / "e.png"), "--format", "svg")

@@ -29,31 +29,17 @@ thesis:
 
 
 @pytest.fixture
-def tree(tmp_path, monkeypatch):
-    """``tree({"a/m.yaml": MAP, "argmap.toml": ...})`` writes files under a temporary folder."""
-    monkeypatch.chdir(tmp_path)
-
-    def make(files: dict[str, str]) -> None:
-        for name, text in files.items():
-            path = tmp_path / name
-            path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_text(text, encoding="utf-8")
-
-    return make
-
-
-@pytest.fixture
 def check(run):
     """``check(*args)``: exit code, ``(rule, severity, node)`` of each problem, and stderr of ``argmap check``."""
 
-    def invoke(*args: str):
+    def check_json(*args: str):
         result = run("check", "--format", "json", *args)
         problems = []
         if result.stdout.strip():
             problems = [(p["rule"], p["severity"], p["node"]) for p in json.loads(result.stdout)["problems"]]
         return result.exit_code, problems, result.stderr
 
-    return invoke
+    return check_json
 
 
 def rules_of(problems) -> set[str]:

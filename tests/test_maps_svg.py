@@ -11,18 +11,17 @@ which Graphviz, if any, is installed).
 from __future__ import annotations
 
 import pytest
-from typer.testing import CliRunner
 
-from argmap.cli.app import app
 from tests.helpers import MAPS
 
 REGENERATE = "argmap render maps/ --engine pure"
 
+pytestmark = pytest.mark.usefixtures("in_project")  # the commands name maps relative to the root
+
 
 @pytest.mark.parametrize("path", sorted(MAPS.glob("*.yaml")), ids=lambda p: p.name)
-def test_committed_svg_is_up_to_date(path, monkeypatch):
-    monkeypatch.chdir(MAPS.parent)
-    result = CliRunner().invoke(app, ["render", f"maps/{path.name}", "--engine", "pure", "-o", "-"])
+def test_committed_svg_is_up_to_date(run, path):
+    result = run("render", f"maps/{path.name}", "--engine", "pure", "-o", "-")
     assert result.exit_code == 0, result.stderr
     svg = path.with_suffix(".svg")
     assert svg.exists(), f"{svg.name} is missing; run: {REGENERATE}"
@@ -35,13 +34,12 @@ OVERVIEW = (
 )
 
 
-def test_readme_overview_is_up_to_date(monkeypatch):
+def test_readme_overview_is_up_to_date(run):
     import shlex
 
-    monkeypatch.chdir(MAPS.parent)
     args = shlex.split(OVERVIEW)[1:]
     out = args.index("-o")
-    result = CliRunner().invoke(app, [*args[:out], "-o", "-"])
+    result = run(*args[:out], "-o", "-")
     assert result.exit_code == 0, result.stderr
     committed = MAPS.parent / args[out + 1]
     assert result.stdout_bytes == committed.read_bytes(), f"{committed.name} is out of date; run: {OVERVIEW}"

@@ -11,19 +11,11 @@ import subprocess
 import sys
 
 import pytest
-from typer.testing import CliRunner
 
 from argmap.cli import output as cli_common
-from argmap.cli.app import app
-from tests.helpers import MAPS
-
-SEED = MAPS / "bandow-iraq.yaml"
-
-
-def argmap(*args: str, **options) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [sys.executable, "-m", "argmap", *args], capture_output=True, text=True, cwd=MAPS.parent, **options
-    )
+from tests.helpers import ROOT
+from tests.processes import ARGMAP, argmap_process
+from tests.samples import SEED
 
 
 @pytest.mark.parametrize(
@@ -37,16 +29,17 @@ def argmap(*args: str, **options) -> subprocess.CompletedProcess:
         (["rules", "no-such-rule"], 2),
     ],
 )
-def test_exit_codes_and_output_are_those_of_the_commands(args, code):
-    result = argmap(*args)
-    expected = CliRunner().invoke(app, args, catch_exceptions=False)  # the same command, run in-process
+@pytest.mark.usefixtures("in_project")  # the in-process run names the maps as the process does
+def test_exit_codes_and_output_are_those_of_the_commands(run, args, code):
+    result = argmap_process(*args)
+    expected = run(*args)  # the same command, run in-process
     assert result.returncode == code == expected.exit_code
     assert result.stdout == expected.stdout
     assert "Traceback" not in result.stderr
 
 
 def test_a_large_report_arrives_whole():
-    result = argmap("check", "maps/", "--format", "json")
+    result = argmap_process("check", "maps/", "--format", "json")
     assert result.returncode == 1
     report = json.loads(result.stdout)  # cut short, it would not parse
     assert report["files"] == 4 and len(report["problems"]) > 10
@@ -57,7 +50,7 @@ def test_a_reader_that_stops_early_gets_no_traceback(tmp_path):
     path = tmp_path / "m.yaml"
     path.write_text(f"thesis:\n  claim: T.\n  premises:\n{premises}", encoding="utf-8")  # a 1 MB report
     process = subprocess.Popen(
-        [sys.executable, "-m", "argmap", "check", str(path), "--format", "json"],
+        [*ARGMAP, "check", str(path), "--format", "json"],
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
     )
@@ -71,8 +64,8 @@ def test_a_reader_that_stops_early_gets_no_traceback(tmp_path):
 
 def test_a_pipe_closed_before_the_output_is_flushed_turns_0_into_1():
     process = subprocess.Popen(
-        [sys.executable, "-m", "argmap", "check", "maps/tutorial-basics.yaml"],  # clean: exit 0 otherwise
-        cwd=MAPS.parent,
+        [*ARGMAP, "check", "maps/tutorial-basics.yaml"],  # clean: exit 0 otherwise
+        cwd=ROOT,
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
     )
@@ -86,12 +79,8 @@ def test_a_pipe_closed_before_the_output_is_flushed_turns_0_into_1():
 @pytest.mark.skipif(not os.path.exists("/dev/full"), reason="needs /dev/full")
 def test_output_to_a_full_disk_is_a_clear_error_and_exit_2():
     with open("/dev/full", "w") as full:
-        result = subprocess.run(
-            [sys.executable, "-m", "argmap", "check", "maps/bandow-iraq.yaml"],
-            cwd=MAPS.parent,
-            stdout=full,
-            stderr=subprocess.PIPE,
-            text=True,
+        result = argmap_process(
+            "check", "maps/bandow-iraq.yaml", capture_output=False, stdout=full, stderr=subprocess.PIPE
         )
     assert result.returncode == 2
     assert result.stderr == "argmap: error: could not write the output: No space left on device\n"
@@ -99,18 +88,14 @@ def test_output_to_a_full_disk_is_a_clear_error_and_exit_2():
 
 @pytest.mark.parametrize("command, code", [("check maps/tutorial-basics.yaml", 0), ("check maps/bandow-iraq.yaml", 1)])
 def test_a_closed_stdout_is_no_error(command, code):
-    result = subprocess.run(
-        f"exec {shlex.quote(sys.executable)} -m argmap {command} >&-", shell=True, cwd=MAPS.parent, capture_output=True
-    )
+    result = subprocess.run(f"exec {shlex.join(ARGMAP)} {command} >&-", shell=True, cwd=ROOT, capture_output=True)
     assert result.returncode == code and b"Traceback" not in result.stderr
 
 
 def test_render_writes_its_file_with_stdout_closed(tmp_path):
     out = tmp_path / "m.dot"
-    command = (
-        f"exec {shlex.quote(sys.executable)} -m argmap render maps/tutorial-basics.yaml -o {shlex.quote(str(out))} >&-"
-    )
-    result = subprocess.run(command, shell=True, cwd=MAPS.parent, capture_output=True)
+    command = f"exec {shlex.join(ARGMAP)} render maps/tutorial-basics.yaml -o {shlex.quote(str(out))} >&-"
+    result = subprocess.run(command, shell=True, cwd=ROOT, capture_output=True)
     assert result.returncode == 0 and out.read_text(encoding="utf-8").startswith("digraph")
 
 
@@ -128,16 +113,16 @@ def test_under_a_profiler_the_process_ends_the_usual_way(tmp_path):
     stats = tmp_path / "stats"
     result = subprocess.run(
         [sys.executable, "-m", "cProfile", "-o", str(stats), "-m", "argmap", "check", "maps/bandow-iraq.yaml"],
-        cwd=MAPS.parent,
+        cwd=ROOT,
         capture_output=True,
     )
     assert b"12 errors" in result.stdout and stats.stat().st_size > 0  # (cProfile's own exit code is 0)
 
 
-def test_only_a_process_that_ends_hard_keeps_objects(monkeypatch):
+def test_only_a_process_that_ends_hard_keeps_objects(run, monkeypatch):
     """Run in-process (tests, programs calling ``app``), commands free what they made as usual."""
     monkeypatch.setattr(cli_common, "_kept", [])
-    CliRunner().invoke(app, ["check", str(SEED)], catch_exceptions=False)
+    run("check", SEED)
     cli_common.keep_until_exit("x")
     assert cli_common._kept == []
     monkeypatch.setattr(cli_common, "_ending_now", True)  # as main() sets it

@@ -115,12 +115,12 @@ def seed_sources(tmp_path):
 def check_quotes(run):
     """``check_quotes(map_path, sources)``: exit code and problems of quote-not-found alone, from the CLI."""
 
-    def invoke(map_path, sources):
+    def quote_problems(map_path, sources):
         args = ["check", map_path, "--sources", sources, "--ignore", "ALL", "--select", "quote-not-found"]
         result = run(*args, "--format", "json")
         return result.exit_code, json.loads(result.stdout)["problems"]
 
-    return invoke
+    return quote_problems
 
 
 @needs_seeds

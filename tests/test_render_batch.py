@@ -11,18 +11,16 @@ import shutil
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
 
 import argmap
-from argmap.cli.app import app
 from argmap.config import Config, ConfigError, Settings
 from argmap.diagram import RenderError, RenderOptions, dot_source
 from argmap.diagram.batch import WriteError, draw_all, write_all
 from argmap.diagram.plan import diagram_format, plan
 from argmap.safe_write import UnsafeWrite
 from tests.helpers import ROOT
+from tests.samples import RENDER_ALL
 
-MAP = ROOT / "tests" / "data" / "render-all.yaml"
 DOT = RenderOptions(format="dot")
 
 
@@ -36,15 +34,15 @@ def marked(dot: str | bytes) -> set[str]:
 def governed(tmp_path):
     """A map in a folder whose argmap.toml turns 'unsupported-premise' off."""
     (tmp_path / "governed").mkdir()
-    shutil.copy(MAP, tmp_path / "governed" / "m.yaml")
+    shutil.copy(RENDER_ALL, tmp_path / "governed" / "m.yaml")
     (tmp_path / "governed" / "argmap.toml").write_text('ignore = ["unsupported-premise"]\n', encoding="utf-8")
     return tmp_path / "governed" / "m.yaml"
 
 
-def test_the_library_and_the_command_draw_the_marks_the_maps_settings_file_asks_for(governed):
-    assert "unsupported-premise" in marked(argmap.render(argmap.load(MAP), DOT))  # on by default
+def test_the_library_and_the_command_draw_the_marks_the_maps_settings_file_asks_for(run, governed):
+    assert "unsupported-premise" in marked(argmap.render(argmap.load(RENDER_ALL), DOT))  # on by default
     library = argmap.render(argmap.load(governed), DOT)
-    command = CliRunner().invoke(app, ["render", str(governed), "-f", "dot", "-o", "-"])
+    command = run("render", governed, "-f", "dot", "-o", "-")
     assert command.exit_code == 0
     assert command.stdout_bytes == library
     assert "unsupported-premise" not in marked(library) and "unanswered-objection" in marked(library)
@@ -61,7 +59,7 @@ def test_settings_or_problems_given_are_drawn_instead_of_the_maps_settings_file(
 
 
 def test_a_bad_settings_file_is_an_error_only_when_checking(tmp_path):
-    shutil.copy(MAP, tmp_path / "m.yaml")
+    shutil.copy(RENDER_ALL, tmp_path / "m.yaml")
     (tmp_path / "argmap.toml").write_text("ignore = [1\n", encoding="utf-8")
     m = argmap.load(tmp_path / "m.yaml")
     with pytest.raises(ConfigError, match="invalid TOML"):
@@ -83,13 +81,10 @@ def test_a_format_and_a_suffix_that_disagree_are_refused():
 
 
 @pytest.fixture
-def folder(tmp_path):
+def folder(two_maps):
     """tmp/maps/a.yaml and tmp/maps/sub/b.yml, and an empty tmp/out."""
-    (tmp_path / "maps" / "sub").mkdir(parents=True)
-    (tmp_path / "out").mkdir()
-    shutil.copy(MAP, tmp_path / "maps" / "a.yaml")
-    shutil.copy(MAP, tmp_path / "maps" / "sub" / "b.yml")
-    return tmp_path
+    (two_maps.parent / "out").mkdir()
+    return two_maps.parent
 
 
 def test_each_diagram_goes_next_to_its_map_into_a_folder_or_to_one_file(folder):
@@ -121,8 +116,8 @@ def test_refusals_come_before_any_map_is_drawn(folder, monkeypatch, paths, outpu
 
 
 def test_two_maps_for_one_file_are_refused(tmp_path):
-    shutil.copy(MAP, tmp_path / "m.yaml")
-    shutil.copy(MAP, tmp_path / "m.yml")
+    shutil.copy(RENDER_ALL, tmp_path / "m.yaml")
+    shutil.copy(RENDER_ALL, tmp_path / "m.yml")
     with pytest.raises(RenderError, match="two maps would be drawn to"):
         plan([tmp_path], None, DOT)
 
@@ -158,8 +153,8 @@ def test_writing_yields_each_file_and_names_the_one_that_cannot_be_written(folde
     "module",
     ["argmap.marks", *(f"argmap.diagram.{name}" for name in ("labels", "scope", "dot", "plan", "batch"))],
 )
-def test_doctests(module, monkeypatch):
-    monkeypatch.chdir(ROOT)  # the examples name the example maps
+@pytest.mark.usefixtures("in_project")  # the examples name the example maps
+def test_doctests(module):
     result = doctest.testmod(importlib.import_module(module))
     assert result.attempted and not result.failed
 

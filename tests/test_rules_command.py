@@ -3,26 +3,20 @@
 from __future__ import annotations
 
 import pytest
-from typer.testing import CliRunner
 
-from argmap.cli.app import app
 from argmap.rules import RULES, summary
 
 
-def rules(*args: str):
-    return CliRunner().invoke(app, ["rules", *args], catch_exceptions=False)
-
-
-def test_whole_output(golden):
-    result = rules()
+def test_whole_output(run, golden):
+    result = run("rules")
     assert result.exit_code == 0
     golden("rules.txt", result.stdout)
 
 
 @pytest.mark.parametrize("rule_id", list(RULES))
-def test_each_rule_is_described(rule_id):
+def test_each_rule_is_described(run, rule_id):
     rule = RULES[rule_id]
-    lines = rules(rule_id).stdout.splitlines()
+    lines = run("rules", rule_id).stdout.splitlines()
     state = "on by default" if rule.ENABLED else "off by default"
     assert lines[0] == f"{rule_id}  ({rule.SEVERITY}, {state})"
     assert lines[1] == f"    {summary(rule)}"
@@ -33,13 +27,13 @@ def test_each_rule_is_described(rule_id):
             assert f"{name} = " in lines[-1]
 
 
-def test_options_are_shown_as_toml():
+def test_options_are_shown_as_toml(run):
     assert (
-        rules("rabbit-rule").stdout.splitlines()[-1]
+        run("rules", "rabbit-rule").stdout.splitlines()[-1]
         == "    Options, under [rules.rabbit-rule]: min-length = 3, allow = []"
     )
 
 
-def test_unknown_rule_exits_2():
-    result = rules("rabit-rule")
+def test_unknown_rule_exits_2(run):
+    result = run("rules", "rabit-rule")
     assert result.exit_code == 2 and "did you mean 'rabbit-rule'" in result.stderr

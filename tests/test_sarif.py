@@ -11,10 +11,9 @@ import json
 
 import jsonschema
 import pytest
-from typer.testing import CliRunner
 
-from argmap.cli.app import app
 from argmap.rules import RULES
+from tests.samples import CLEAN, ERROR
 
 _MESSAGE = {"type": "object", "required": ["text"], "properties": {"text": {"type": "string", "minLength": 1}}}
 _LEVEL = {"enum": ["none", "note", "warning", "error"]}
@@ -121,28 +120,26 @@ SARIF_SUBSET = {
     },
 }
 
-ERROR = "thesis:\n  id: t\n  claim: T\n  premises:\n    - id: a\n      claim: A\n"
 WARNING = (
     "thesis:\n  claim: T\n  premises: [{claim: A, assumption: true}]\n"
     "  objections:\n    - claim: O\n      assumption: true\n"
 )
-INFO_ONLY = "thesis:\n  claim: T\n  premises:\n    - claim: A\n      assumption: true\n"
+INFO_ONLY = CLEAN  # its one premise is a reason alone: single-premise-reason, an info, when selected
 
 
 @pytest.fixture
-def sarif(tmp_path, monkeypatch):
-    monkeypatch.chdir(tmp_path)
+def sarif(run, tree):
+    """``sarif(files, *options)``: write ``{name: text}`` (``tree``), check them as SARIF; the exit
+    code and the log, validated against ``SARIF_SUBSET``."""
 
-    def run(files: dict[str, str], *options: str):
-        for name, text in files.items():
-            (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
-            (tmp_path / name).write_text(text, encoding="utf-8")
-        result = CliRunner().invoke(app, ["check", "--format", "sarif", *files, *options], catch_exceptions=False)
+    def check(files: dict[str, str], *options: str):
+        tree(files)
+        result = run("check", "--format", "sarif", *files, *options)
         log = json.loads(result.stdout)
         jsonschema.validate(log, SARIF_SUBSET)
         return result.exit_code, log
 
-    return run
+    return check
 
 
 def test_results_point_at_rules_and_places(sarif):
