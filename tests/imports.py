@@ -17,6 +17,7 @@ import argmap
 
 PACKAGE = Path(argmap.__file__).parent
 
+
 def module_name(path: Path) -> str:
     parts = path.relative_to(PACKAGE.parent).with_suffix("").parts
     return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
