@@ -87,7 +87,7 @@ def test_file_over_the_size_limit(tmp_path):
 
 def test_too_many_claims(monkeypatch, tmp_path):
     monkeypatch.setattr(limits, "MAX_CLAIMS", 5)
-    monkeypatch.setattr("argmap.reading.loader.MAX_CLAIMS", 5)
+    monkeypatch.setattr("argmap.reading.builder.MAX_CLAIMS", 5)
     path = tmp_path / "m.yaml"
     path.write_text("thesis:\n  claim: T\n  premises:\n" + "".join(f"    - claim: C{i}\n" for i in range(10)))
     result = CliRunner().invoke(app, ["check", str(path), "--format", "json"])
