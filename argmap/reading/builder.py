@@ -51,7 +51,8 @@ class _Builder(CheckedValues):
         super().__init__(tree, sink)
         self.claims: list[Claim | None] = []
         self.uids: set[str] = set()
-        self.seen: set[int] = set()  # id() of each claim's value: an alias gives one twice
+        self.shared = tree.shared
+        self.seen: set[int] = set()  # id() of each value an alias gives again, once read as a claim
 
     def build(self, path: Path) -> ArgumentMap:
         root = self.tree.root
@@ -122,11 +123,12 @@ class _Builder(CheckedValues):
         if len(claims) >= MAX_CLAIMS:
             self.report(Where(parent, key), "too-many-claims", f"the map has more than {MAX_CLAIMS:,} claims (MAX_CLAIMS)")
             raise self.sink.fail()
-        if id(node) in self.seen:
-            message = "a claim cannot be repeated with a YAML alias; give it an id and use '- ref: ID'"
-            self.report(Where(parent, key), "yaml-alias", message)
-            return None
-        self.seen.add(id(node))
+        if id(node) in self.shared:
+            if id(node) in self.seen:
+                message = "a claim cannot be repeated with a YAML alias; give it an id and use '- ref: ID'"
+                self.report(Where(parent, key), "yaml-alias", message)
+                return None
+            self.seen.add(id(node))
         usual = False
         if node.__class__ is dict and id(node) not in self.unusual:
             usual = _USUAL_CLAIM_KEYS.issuperset(node)
@@ -182,9 +184,15 @@ class _Builder(CheckedValues):
             return None
         evidence: tuple[Evidence, ...] = ()
         if "evidence" in entries:
-            items = self.sequence(node, "evidence", "evidence")
-            made = [self.evidence(items, index) for index in range(len(items))]
-            evidence = tuple(made) if None not in made else tuple(e for e in made if e is not None)
+            items = node["evidence"]
+            if items.__class__ is not list or id(items) in self.unusual:
+                items = self.sequence(node, "evidence", "evidence")
+            if len(items) == 1:  # as most evidence is
+                one = self.evidence(items, 0)
+                evidence = () if one is None else (one,)
+            else:
+                made = [self.evidence(items, index) for index in range(len(items))]
+                evidence = tuple(e for e in made if e is not None)
         assumption, note = False, None
         if not usual:
             assumption = self.flag(node, "assumption", "assumption") if "assumption" in entries else False
@@ -204,7 +212,9 @@ class _Builder(CheckedValues):
         return self.text(node, "claim", "the claim")
 
     def reasons(self, node: dict, relation: str, uid: str, depth: int) -> tuple[Reason, ...]:
-        items = self.sequence(node, relation, relation)
+        items = node[relation]
+        if items.__class__ is not list or id(items) in self.unusual:
+            items = self.sequence(node, relation, relation)
         role: Role = ROLE_OF_RELATION[relation]  # type: ignore[assignment]
         prefix = f"{uid}/{RELATION_LETTER[relation]}"
         positions = self.positions

@@ -37,6 +37,7 @@ class PyYAMLTree:
         self.positions: dict[int, Position] = {}
         self.tags: dict[int, str] = {}
         self.key_order: dict[int, list[str | OddKey]] = {}
+        self.shared: set[int] = set()
         self.nodes: dict[int, Node] = {}  # id() of each container -> its node
         self.values: dict[int, Value] = {}  # id() of each node -> its value: an alias gives the same one
         self.root = self.value(root)
@@ -58,7 +59,9 @@ class PyYAMLTree:
 
     def value(self, node: Node) -> Value:
         known = self.values.get(id(node))
-        if known is not None:
+        if known is not None:  # an alias
+            if known.__class__ is not str:
+                self.shared.add(id(known))
             return known
         if isinstance(node, ScalarNode):
             made: Value = node.value if node.tag == STR else Scalar(node.tag, node.value)

@@ -69,6 +69,8 @@ class Tree(Protocol):
     tags: dict[int, str]
     #: ``id()`` of a mapping that has odd keys -> all its keys in document order.
     key_order: dict[int, list[str | OddKey]]
+    #: ``id()`` of each value (but text) given more than once, by a YAML alias.
+    shared: set[int]
 
     def value_position(self, container: dict | list, key: str | int) -> Position:
         """Where ``container[key]`` is written (``key`` an index for a list)."""

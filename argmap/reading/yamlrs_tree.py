@@ -75,6 +75,10 @@ def _parse(yaml_rs: object, text: str, parsed: list[object]) -> None:
     parsed.append(root)
 
 
+_NO_VALUE_YET = ("", " ", "\n", "#")
+_CONTAINERS = (dict, list)
+
+
 class FastTree:
     """The tree yaml-rs read (see :class:`argmap.reading.tree.Tree`)."""
 
@@ -86,16 +90,13 @@ class FastTree:
         self.offsets = offsets  # id() of each mapping -> the character offset of its first key
         self.tags: dict[int, str] = {}  # the screens refuse tags, merge keys; yaml-rs refuses keys given twice
         self.key_order: dict[int, list[str | OddKey]] = {}
+        self.shared: set[int] = set()  # and aliases
 
     def value_position(self, container: dict | list, key: str | int) -> Position:
         value = container[key]  # type: ignore[index]
         if value.__class__ is dict:
             return self.positions[id(value)]
-        if container.__class__ is not dict:
-            raise ReadAgain  # the place of a list item that is no mapping: only ever asked for a problem
-        line, column = self.positions[id(container)]
-        start = self._value_start(container, key)  # type: ignore[arg-type]
-        return make_position((line + start[1], start[0] - self.text.rfind("\n", 0, start[0])))  # type: ignore[no-any-return]
+        return self._value_start(container, key)[1]  # type: ignore[arg-type]
 
     def key_position(self, mapping: dict, key: str) -> Position:
         raise ReadAgain  # only ever asked for a problem, and the fast reading reports none
@@ -125,34 +126,39 @@ class FastTree:
         comment = written.find(" #")
         return (written if comment < 0 else written[:comment]).rstrip(" ")
 
-    def _value_start(self, mapping: dict, key: str) -> tuple[int, int]:
-        """The character offset where the scalar ``mapping[key]`` starts, and how many lines below the
-        mapping's first key it is written; ReadAgain if that cannot be told for sure.
+    def _value_start(self, mapping: dict, key: str) -> tuple[int, Position]:
+        """The character offset and the position where the scalar ``mapping[key]`` starts; ReadAgain if
+        that cannot be told for sure.
 
         Each key before it takes one line if its value is a scalar (one content line per key, checked
-        by Starts.places_of), so ``key:`` is written that many lines below the first key, in its column,
-        unless a comment or a blank line comes between them (rare): then the key is not there.
+        by Starts.places_of), so ``key:`` is written that many lines below the mapping's first key, in
+        its column, unless a comment or a blank line comes between them (rare): then the key is not
+        there. This runs for the source of each piece of evidence, so it takes few steps.
         """
         text = self.text
-        offset = self.offsets[id(mapping)]
-        column = offset - text.rfind("\n", 0, offset) - 1
-        lines = 0
-        for other, value in mapping.items():
+        offset = self.offsets.get(id(mapping))
+        if offset is None:
+            raise ReadAgain  # a list item that is no mapping: its place is only ever asked for a problem
+        line, column = self.positions[id(mapping)]
+        for other in mapping:
             if other == key:
                 break
-            if value.__class__ is dict or value.__class__ is list:
+            if mapping[other].__class__ in _CONTAINERS:
                 raise ReadAgain
-            lines += 1
             line_start = text.find("\n", offset) + 1
-            offset = line_start + column
+            offset = line_start + column - 1
             if not line_start or text.find("\n", line_start, offset) >= 0:
                 raise ReadAgain
-        after = offset + len(key)
-        if not text.startswith(key, offset) or text[after : after + 1] != ":":
+            line += 1
+        start = offset + len(key) + 1
+        if text[offset:start] != key + ":":
             raise ReadAgain
-        start = after + 1
-        while text[start : start + 1] == " ":
-            start += 1
-        if text[start : start + 1] in ("", "\n", "#"):  # an empty value: PyYAML puts it just after the ":"
-            start = after + 1
-        return start, lines
+        if text[start : start + 1] == " " and text[start + 1 : start + 2] not in _NO_VALUE_YET:
+            start += 1  # "key: value", as most values are written
+        else:
+            after = start
+            while text[start : start + 1] == " ":
+                start += 1
+            if text[start : start + 1] in _NO_VALUE_YET:  # an empty value: PyYAML puts it just after the ":"
+                start = after
+        return start, make_position((line, column + start - offset))
