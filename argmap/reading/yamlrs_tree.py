@@ -96,6 +96,8 @@ class FastTree:
         value = container[key]  # type: ignore[index]
         if value.__class__ is dict:
             return self.positions[id(value)]
+        if value.__class__ is list:
+            raise ReadAgain  # where a list starts is not known: only ever asked for a problem
         return self._value_start(container, key)[1]  # type: ignore[arg-type]
 
     def key_position(self, mapping: dict, key: str) -> Position:
