@@ -143,7 +143,10 @@ def test_a_file_that_vanishes_before_it_is_read(tmp_path, monkeypatch):
 
 
 def test_markup_in_claims_stays_text_in_every_report(tmp_path):
-    text = 'thesis:\n  claim: "[bold]x[/bold] <script>alert(1)</script> & \\" \\\\l } ]"\n  premises:\n    - claim: "[red]y"\n'
+    text = (
+        'thesis:\n  claim: "[bold]x[/bold] <script>alert(1)</script> & \\" \\\\l } ]"\n'
+        '  premises:\n    - claim: "[red]y"\n'
+    )
     path = tmp_path / "m.yaml"
     path.write_text(text)
     runner = CliRunner()

@@ -210,7 +210,9 @@ def test_claims_sharing_an_id_get_uids_of_their_own():
 @pytest.mark.parametrize("char", ["\x85", "\u2028", "\u2029"], ids=["NEL", "LS", "PS"])
 def test_positions_do_not_drift_after_a_line_break_only_yaml_counts(char):
     # PyYAML counts U+0085, U+2028 and U+2029 as line breaks; editors and argmap's users do not.
-    text = f"title: 'a{char}{char}b'\nthesis:\n  claim: 'T {char} U'\n  premises:\n    - claim: 'x{char}y'\n      id: p\n"
+    text = (
+        f"title: 'a{char}{char}b'\nthesis:\n  claim: 'T {char} U'\n  premises:\n    - claim: 'x{char}y'\n      id: p\n"
+    )
     m = load_text(text)
     assert m.thesis.position == (3, 3) and m.thesis.premises[0].members[0].position == (5, 7)
     problems = [(p.rule, p.line, p.column) for p in argmap.check(m)]

@@ -13,7 +13,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import argmap
@@ -36,11 +36,13 @@ TRICKY = {
     "unicode": "thesis:\n  claim: Ünïcödé → 東京 😀 text\n  premises:\n    - claim: ça va «oui»\n      id: c\n",
     "quoted": "thesis:\n  claim: 'it''s quoted'\n  premises:\n    - claim: \"double: quoted\"\n      id: 'a'\n",
     "flow": "thesis:\n  claim: A\n  tags: [x, y]\n  premises: [{claim: B}]\n",
-    "comments": "# top\nthesis:   # the thesis\n  # inside\n  claim: A # trailing\n\n  premises:\n  # before\n    - claim: B\n",
+    "comments": "# top\nthesis:   # the thesis\n  # inside\n  claim: A # trailing\n\n  premises:\n  # before\n"
+    "    - claim: B\n",
     "duplicate key": "thesis:\n  claim: A\n  claim: B\n",
     "empty values": "title:\nthesis:\n  claim: A\n  premises:\n  objections:\n  tags:\n",
     "null claim": "thesis:\n  claim: ~\n",
-    "scalars": "thesis:\n  claim: yes\n  note: 2020-01-01\n  premises:\n    - claim: 12\n    - claim: 1.5\n    - claim: null\n",
+    "scalars": "thesis:\n  claim: yes\n  note: 2020-01-01\n  premises:\n    - claim: 12\n    - claim: 1.5\n"
+    "    - claim: null\n",
     "booleans": "thesis:\n  claim: A\n  assumption: True\n  premises:\n    - claim: B\n      assumption: false\n",
     "yes flag": "thesis:\n  claim: A\n  assumption: yes\n",
     "quoted flag": "thesis:\n  claim: A\n  assumption: 'true'\n",
@@ -67,8 +69,10 @@ TRICKY = {
     "anchors": "thesis: &t\n  claim: A\n  premises:\n    - *t\n",
     "merge key": "base: &b\n  claim: A\nthesis:\n  <<: *b\n",
     "tag": "thesis:\n  claim: !!str 12\n",
-    "inline source": "thesis:\n  claim: A\n  evidence:\n    - quote: q\n      source:\n        author: X\n        date: 2001-02-03\n",
-    "source first": "sources:\n  s: {title: T}\nthesis:\n  claim: A\n  evidence:\n    - source:   s\n      quote: q\n    - text: t\n      # a comment\n      source: s\n",
+    "inline source": "thesis:\n  claim: A\n  evidence:\n    - quote: q\n      source:\n        author: X\n"
+    "        date: 2001-02-03\n",
+    "source first": "sources:\n  s: {title: T}\nthesis:\n  claim: A\n  evidence:\n    - source:   s\n"
+    "      quote: q\n    - text: t\n      # a comment\n      source: s\n",
     "unknown key": "thesis:\n  claim: A\n  premise:\n    - claim: B\n",
     "version two": "argmap: 2\nthesis:\n  claim: A\n",
     "version octal": "argmap: 01\nthesis:\n  claim: A\n",
@@ -79,24 +83,29 @@ TRICKY = {
     "numeric source key": "sources:\n  2003:\n    title: T\nthesis:\n  claim: A\n",
     "indicators in text": "thesis:\n  claim: A & B > C [1] {x} | y ? z * w ! v % u @ t\n",
     "value indicator": "thesis:\n  claim: A\n  note: =\n",
-    "linked": "thesis:\n  claim: A\n  premises:\n    - linked:\n        - claim: B\n        - ref: C\n    - linked:\n        - claim: D\n",
+    "linked": "thesis:\n  claim: A\n  premises:\n    - linked:\n        - claim: B\n        - ref: C\n"
+    "    - linked:\n        - claim: D\n",
     "empty file": "# nothing\n",
     "list root": "- claim: A\n",
     "scalar root": "just text\n",
     "indented root": "  thesis:\n    claim: A\n",
     "trailing spaces": "thesis:   \n  claim: A   \n   \n  premises: \n    - claim: B  \n",
     "key on next line": "thesis:\n  claim:\n    A on the next line\n",
-    "empty evidence fields": "thesis:\n  claim: A\n  evidence:\n    - quote: q\n      kind:\n    - text: t\n      url:\n"
+    "empty evidence fields": "thesis:\n  claim: A\n  evidence:\n    - quote: q\n      kind:\n    - text: t\n"
+    "      url:\n"
     "    - quote: q\n      source:\n    - quote: q\n      locator: ~\n    - quote:\n",
-    "evidence fields": "thesis:\n  claim: A\n  evidence:\n    - quote: q\n      kind: study\n      url: http://x.org/a?b=c\n"
-    "      locator: p. 4\n      note:\n        any: thing\n        more:\n          - x: 1\n    - text: t\n      kind: statistic\n      source: s\n",
+    "evidence fields": "thesis:\n  claim: A\n  evidence:\n    - quote: q\n      kind: study\n"
+    "      url: http://x.org/a?b=c\n"
+    "      locator: p. 4\n      note:\n        any: thing\n        more:\n          - x: 1\n    - text: t\n"
+    "      kind: statistic\n      source: s\n",
     "nested a little": "thesis:\n  claim: A\n  note:\n" + "".join("  " * i + "   - b:\n" for i in range(1, 60)),
     "deep items on one line": "thesis:\n  claim: A\n  tags:\n    " + "-  " * 50_000 + "x\n",
     "deep flow": "thesis: " + "[" * 50_000 + "]" * 50_000 + "\n",
     "scalars with spaces": "thesis:\n  claim: 2001-12-14 21:59:43.10 -5\n  note: yes no\n  tags:\n    - 1 2\n"
     "    - 'true x'\n    - ' null'\n    - .5 e3\n",
     "comment after empty value": "thesis:\n  claim: A\n  premises: # why\n    - claim: B\n  note: # c\n    x: 1\n",
-    "comments and empty values": "# top\nthesis:\n  claim: A\n  premises:\n    - claim: B\n  evidence:\n    - quote: q\n"
+    "comments and empty values": "# top\nthesis:\n  claim: A\n  premises:\n    - claim: B\n  evidence:\n"
+    "    - quote: q\n"
     "      source:\n        author: X\n",
     "hash after quote": 'thesis:\n  claim: "A"#c\n',
     "hash after single quote": "thesis:\n  claim: A\n  note: 'n'#x\n",
@@ -106,14 +115,15 @@ TRICKY = {
     "source a number": "thesis:\n  claim: A\n  evidence:\n    - quote: q\n      source: 12\n",
     "source yes": "thesis:\n  claim: A\n  evidence:\n    - quote: q\n      source: yes\n",
     "source a list": "thesis:\n  claim: A\n  evidence:\n    - quote: q\n      source:\n        - s\n",
-    "quote of spaces": "thesis:\n  claim: A\n  evidence:\n    - quote: \"   \"\n      source: s\n",
+    "quote of spaces": 'thesis:\n  claim: A\n  evidence:\n    - quote: "   "\n      source: s\n',
     "quote of a no-break space": "thesis:\n  claim: A\n  evidence:\n    - quote: \u00a0\n      source: s\n",
     "id yes": "thesis:\n  id: yes\n  claim: A\n",
     "id a float": "thesis:\n  id: 1e3\n  claim: A\n  premises:\n    - ref: 1e3\n",
     "source first, block style": "sources:\n  s:\n    title: T\nthesis:\n  claim: A\n  evidence:\n"
     "    - source: s\n      quote: q\n    - quote: r\n      source:   s\n",
     "source after other keys": "sources:\n  s:\n    title: T\nthesis:\n  claim: A\n  evidence:\n"
-    "    - kind: study\n      locator: p. 2\n      quote: q\n      source: s\n    - quote: r\n      url: u\n      source: s\n",
+    "    - kind: study\n      locator: p. 2\n      quote: q\n      source: s\n    - quote: r\n      url: u\n"
+    "      source: s\n",
 }
 
 
@@ -176,7 +186,7 @@ def _same_trees(text: str) -> None:
     except argmap.LoadError:
         pytest.fail("the fast reader read a document PyYAML refuses")
     assert _facts(fast) == _facts(slow)
-    for mapping, same in zip(_containers(fast.root), _containers(slow.root)):
+    for mapping, same in zip(_containers(fast.root), _containers(slow.root), strict=True):
         for key in mapping if isinstance(mapping, dict) else ():
             try:
                 position = fast.value_position(mapping, key)
@@ -308,8 +318,9 @@ def test_deep_nesting_is_refused_before_any_parser_overflows_its_stack(text: str
 
 # Random maps made of the format's parts, written in the styles people and programs write.
 _SCALARS = st.sampled_from(
-    ["A claim", "it's", "'quoted'", '"double"', "yes", "no", "~", "", "12", "0o7", "1.5", "2020-01-01", "a: b", "'a: b'",
-     "C#", "x # c", "Ünï 東京", "-x", ":x", "?x", "true", "null", "'1'", '"\\t"', "[a]", "&a", "*a", "| x", "<<"]
+    ["A claim", "it's", "'quoted'", '"double"', "yes", "no", "~", "", "12", "0o7", "1.5", "2020-01-01", "a: b",
+     "'a: b'", "C#", "x # c", "Ünï 東京", "-x", ":x", "?x", "true", "null", "'1'", '"\\t"', "[a]", "&a", "*a", "| x",
+     "<<"]
 )  # fmt: skip
 _KEYS = st.sampled_from(
     ["claim", "id", "note", "tags", "premises", "objections", "rebuttals", "evidence", "assumption", "x"]
@@ -393,7 +404,9 @@ def test_broken_maps_agree(size: int, seed: int, edits: list[tuple[int, str]]) -
         ("2", Scalar(_INT, "2"), ("bad-version", 1, 9)),
     ],
 )
-def test_the_version_is_read_as_written_by_both_readers(written: str, tree_value: object, problem: tuple | None) -> None:
+def test_the_version_is_read_as_written_by_both_readers(
+    written: str, tree_value: object, problem: tuple | None
+) -> None:
     text = f"argmap: {written}\nthesis:\n  claim: A\n"
     fast = yamlrs_tree.read(text)
     assert fast is not None and fast.root["argmap"] == tree_value

@@ -96,6 +96,7 @@ def count_claims(node: object) -> int:
 def test_maps_built_from_the_formats_parts_load_and_check(document):
     text = yaml.safe_dump(document, allow_unicode=True, sort_keys=False)
     m = argmap.loads(text, "random.yaml")
+    assert argmap.loads(text, "random.yaml", reader="fast") == m  # whenever yaml-rs reads it, the same map
     assert len(m.claims) == count_claims(document["thesis"])
     assert len({c.uid for c in m.claims}) == len(m.claims)  # every claim has a uid of its own
     problems = argmap.check(m)

@@ -13,11 +13,12 @@ the argument; that is what the rules do. Example::
 
 from __future__ import annotations
 
+from contextlib import suppress
 from pathlib import Path
 from typing import Any
 
 from ..limits import MAX_CLAIM_DEPTH, MAX_CLAIMS
-from ..model import EVIDENCE_KINDS, ROLE_OF_RELATION, ArgumentMap, Claim, Evidence, Item, Reason, Ref, Role, Source
+from ..model import EVIDENCE_KINDS, ROLE_OF_RELATION, ArgumentMap, Claim, Evidence, Item, Reason, Role, Source
 from ..suggestions import did_you_mean
 from .checked_values import CheckedValues, KeepProblems, StopAtFirstProblem, Where, describe
 from .model_layout import make_claim, make_evidence, make_reason, make_ref
@@ -57,18 +58,20 @@ class _Builder(CheckedValues):
     def build(self, path: Path) -> ArgumentMap:
         root = self.tree.root
         if root.__class__ is not dict:
-            self.report(Where(None), "not-a-map", f"the top level must be a mapping with a 'thesis', not {describe(root)}")
+            self.report(
+                Where(None), "not-a-map", f"the top level must be a mapping with a 'thesis', not {describe(root)}"
+            )
             raise self.sink.fail()
         top = self.entries(None, None, "map", TOP_KEYS) or {}
-        version = self.version(root) if "argmap" in top else FORMAT_VERSION  # type: ignore[arg-type]
-        title = self.text(root, "title", "title") if "title" in top else None  # type: ignore[arg-type]
+        version = self.version(root) if "argmap" in top else FORMAT_VERSION
+        title = self.text(root, "title", "title") if "title" in top else None
         if "description" in top:
-            self.text(root, "description", "description")  # type: ignore[arg-type]
-        sources = self.sources(root) if "sources" in top else {}  # type: ignore[arg-type]
+            self.text(root, "description", "description")
+        sources = self.sources(root) if "sources" in top else {}
         if "thesis" not in top:
             self.report(Where(None), "missing-thesis", "the map has no 'thesis'")
             raise self.sink.fail()
-        thesis = self.claim(root, "thesis", "thesis", THESIS_UID, None, 0)  # type: ignore[arg-type]
+        thesis = self.claim(root, "thesis", "thesis", THESIS_UID, None, 0)
         if self.sink.found or thesis is None:
             raise self.sink.fail()
         claims = tuple(claim for claim in self.claims if claim is not None)
@@ -79,14 +82,14 @@ class _Builder(CheckedValues):
         value = root["argmap"]
         version = 0
         if value.__class__ is Scalar and value.tag == INT:
-            try:
+            with suppress(ValueError):  # YAML 1.1 ints Python does not read, such as "01": not 1 either
                 version = int(value.text, 0)
-            except ValueError:  # YAML 1.1 ints Python does not read, such as "01": not 1 either
-                pass
         if version != FORMAT_VERSION or value.__class__ is not Scalar or value.tag != INT:
             written = value.text if value.__class__ is Scalar else value if value.__class__ is str else describe(value)
             self.report(
-                Where(root, "argmap"), "bad-version", f"unsupported format version {written!r}; this argmap reads version 1"
+                Where(root, "argmap"),
+                "bad-version",
+                f"unsupported format version {written!r}; this argmap reads version 1",
             )
         return version
 
@@ -113,15 +116,21 @@ class _Builder(CheckedValues):
 
     # -- claims: these run for each of 100,000 claims, so the usual case takes the fewest steps ---------
 
-    def claim(self, parent: dict | list, key: str | int, role: Role, prefix: str, index: int | None, depth: int) -> Claim | None:
+    def claim(
+        self, parent: dict | list, key: str | int, role: Role, prefix: str, index: int | None, depth: int
+    ) -> Claim | None:
         """The claim at ``parent[key]``; without an id its uid is ``prefix`` and ``index`` (made only then)."""
         node = parent[key]  # type: ignore[index]
         claims = self.claims
         if depth > MAX_CLAIM_DEPTH:
-            self.report(Where(parent, key), "too-deep", f"claims nest more than {MAX_CLAIM_DEPTH} levels deep (MAX_CLAIM_DEPTH)")
+            self.report(
+                Where(parent, key), "too-deep", f"claims nest more than {MAX_CLAIM_DEPTH} levels deep (MAX_CLAIM_DEPTH)"
+            )
             raise self.sink.fail()
         if len(claims) >= MAX_CLAIMS:
-            self.report(Where(parent, key), "too-many-claims", f"the map has more than {MAX_CLAIMS:,} claims (MAX_CLAIMS)")
+            self.report(
+                Where(parent, key), "too-many-claims", f"the map has more than {MAX_CLAIMS:,} claims (MAX_CLAIMS)"
+            )
             raise self.sink.fail()
         if id(node) in self.shared:
             if id(node) in self.seen:
@@ -206,8 +215,12 @@ class _Builder(CheckedValues):
         return claim  # type: ignore[no-any-return]
 
     def claim_text(self, node: dict, value: object, role: Role) -> str | None:
-        if value is _ABSENT or (value.__class__ is Scalar and value.tag == NULL):  # type: ignore[attr-defined]
-            self.report(Where(node) if value is _ABSENT else Where(node, "claim"), "missing-claim", f"this {role} has no 'claim' text")
+        if value is _ABSENT or (value.__class__ is Scalar and value.tag == NULL):
+            self.report(
+                Where(node) if value is _ABSENT else Where(node, "claim"),
+                "missing-claim",
+                f"this {role} has no 'claim' text",
+            )
             return None
         return self.text(node, "claim", "the claim")
 
@@ -215,7 +228,7 @@ class _Builder(CheckedValues):
         items = node[relation]
         if items.__class__ is not list or id(items) in self.unusual:
             items = self.sequence(node, relation, relation)
-        role: Role = ROLE_OF_RELATION[relation]  # type: ignore[assignment]
+        role: Role = ROLE_OF_RELATION[relation]
         prefix = f"{uid}/{RELATION_LETTER[relation]}"
         positions = self.positions
         result = []
@@ -250,7 +263,7 @@ class _Builder(CheckedValues):
             target = entries.get("ref", _ABSENT)
             if target.__class__ is not str:
                 target = None if target is _ABSENT else self.text(node, "ref", "ref")
-            return None if target is None else make_ref((target, self.positions[id(node)]))  # type: ignore[no-any-return]
+            return None if target is None else make_ref((target, self.positions[id(node)]))
         if node.__class__ is str:
             message = f"each {role} must be a mapping with a 'claim', not bare text; write '- claim: ...'"
             self.report(Where(items, index), "wrong-type", message)
@@ -262,7 +275,11 @@ class _Builder(CheckedValues):
         usual = False
         if node.__class__ is dict and id(node) not in self.unusual:
             usual = _USUAL_EVIDENCE_KEYS.issuperset(node)
-            entries = node if usual or _EVIDENCE_KEYS.issuperset(node) else self.entries(items, index, "evidence", EVIDENCE_KEYS)
+            entries = (
+                node
+                if usual or _EVIDENCE_KEYS.issuperset(node)
+                else self.entries(items, index, "evidence", EVIDENCE_KEYS)
+            )
         else:
             entries = self.entries(items, index, "evidence", EVIDENCE_KEYS)
         if entries is None:
@@ -294,7 +311,9 @@ class _Builder(CheckedValues):
         if not usual:
             kind = self.optional_text(node, "kind", "kind")
             if kind is not None and kind not in EVIDENCE_KINDS:
-                suggestion = did_you_mean(kind, EVIDENCE_KINDS, otherwise=f" (expected one of: {', '.join(EVIDENCE_KINDS)})")
+                suggestion = did_you_mean(
+                    kind, EVIDENCE_KINDS, otherwise=f" (expected one of: {', '.join(EVIDENCE_KINDS)})"
+                )
                 self.report(Where(node, "kind"), "unknown-kind", f"unknown evidence kind '{kind}'{suggestion}")
             locator = self.optional_text(node, "locator", "locator")
             url = self.optional_text(node, "url", "url")

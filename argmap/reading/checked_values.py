@@ -106,7 +106,9 @@ class CheckedValues:
         #: id() of each mapping or list a quick path must not take: tagged, or with odd keys
         self.unusual = tree.tags.keys() | tree.key_order.keys()
 
-    def entries(self, parent: dict | list | None, key: str | int | None, what: str, allowed: tuple[str, ...]) -> dict | None:
+    def entries(
+        self, parent: dict | list | None, key: str | int | None, what: str, allowed: tuple[str, ...]
+    ) -> dict | None:
         """The mapping's entries with the keys allowed (any if none are named); reports the rest."""
         node = self.tree.root if parent is None else parent[key]  # type: ignore[index]
         if not self.tag_ok(parent, key, node):
@@ -121,10 +123,10 @@ class CheckedValues:
             return node
         result = {}
         for entry in order if order is not None else list(node):
-            if entry.__class__ is OddKey:
-                self.odd_key(entry, what)  # type: ignore[arg-type]
+            if isinstance(entry, OddKey):
+                self.odd_key(entry, what)
             elif allowed and entry not in allowed:
-                suggestion = did_you_mean(entry, allowed, otherwise=f" (expected one of: {', '.join(allowed)})")  # type: ignore[arg-type]
+                suggestion = did_you_mean(entry, allowed, otherwise=f" (expected one of: {', '.join(allowed)})")
                 self.report(Where(node, entry, True), "unknown-key", f"unknown key '{entry}' in {what}{suggestion}")
             else:
                 result[entry] = node[entry]
@@ -147,7 +149,7 @@ class CheckedValues:
         """False (and a problem) for an explicit tag argmap does not read, e.g. ``!!python/object``."""
         if value.__class__ is str:
             return True
-        tag = value.tag if value.__class__ is Scalar else self.tags.get(id(value))  # type: ignore[attr-defined]
+        tag = value.tag if value.__class__ is Scalar else self.tags.get(id(value))
         if tag is None or tag in READ_TAGS:
             return True
         short = "!!" + tag.removeprefix(YAML) if tag.startswith(YAML) else tag
@@ -157,11 +159,11 @@ class CheckedValues:
     def text(self, parent: dict | list, key: str | int, what: str) -> str | None:
         value = parent[key]  # type: ignore[index]
         if value.__class__ is str:
-            return value  # type: ignore[no-any-return]
+            return value
         if not self.tag_ok(parent, key, value):
             return None
         if value.__class__ is Scalar and value.tag == TIMESTAMP:  # an unquoted date is text to argmap
-            return value.text  # type: ignore[no-any-return]
+            return value.text
         if value.__class__ is Scalar and value.tag in SCALAR_TAGS and value.tag != NULL:
             message = f'{what} must be text, not {describe(value)}; put it in quotes: "{value.text}"'
         else:
@@ -172,7 +174,7 @@ class CheckedValues:
     def optional_text(self, mapping: dict, key: str, what: str) -> str | None:
         value = mapping.get(key, _ABSENT)
         if value.__class__ is str:
-            return value  # type: ignore[no-any-return]
+            return value
         return None if value is _ABSENT else self.text(mapping, key, what)
 
     def texts(self, parent: dict, key: str, what: str) -> tuple[str, ...]:
@@ -185,20 +187,20 @@ class CheckedValues:
         if not self.tag_ok(parent, key, value):
             return False
         if value.__class__ is Scalar and value.tag == BOOL:
-            return value.text.lower() in ("true", "yes", "on")  # type: ignore[no-any-return]
+            return value.text.lower() in ("true", "yes", "on")
         self.report(Where(parent, key), "wrong-type", f"{what} must be true or false, not {describe(value)}")
         return False
 
     def sequence(self, parent: dict, key: str, what: str) -> list:
         value = parent[key]
         if value.__class__ is list and id(value) not in self.unusual:
-            return value  # type: ignore[no-any-return]
+            return value
         if not self.tag_ok(parent, key, value):
             return []
         if value.__class__ is Scalar and value.tag == NULL:
             return []  # `premises:` with nothing under it yet, as while typing
         if value.__class__ is list:
-            return value  # type: ignore[no-any-return]
+            return value
         self.report(
             Where(parent, key), "wrong-type", f"{what} must be a list (lines starting with '- '), not {describe(value)}"
         )

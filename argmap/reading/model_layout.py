@@ -13,8 +13,9 @@ values. Example::
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import partial
-from typing import Any, Callable
+from typing import Any
 
 from ..model import Claim, Evidence, Position, Reason, Ref
 

@@ -138,7 +138,7 @@ def _count_depth(text: str, path: Path, loader: type, positions: MarkPositions) 
                     path,
                     "too-deep",
                     f"the YAML nests more than {MAX_YAML_DEPTH:,} levels deep (MAX_YAML_DEPTH)",
-                    positions.of(event.start_mark),
+                    positions.of(event.start_mark),  # type: ignore[arg-type]
                 )
         elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
             depth -= 1
@@ -180,7 +180,7 @@ def _refuse_alias_bomb(root: Node, path: Path, positions: MarkPositions) -> None
 
 def _children(node: Node) -> list[Node]:
     if isinstance(node, SequenceNode):
-        return node.value
+        return node.value  # type: ignore[no-any-return]
     if isinstance(node, MappingNode):
         return [part for pair in node.value for part in pair]
     return []

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+from yaml.nodes import Node, ScalarNode, SequenceNode
 
 from ..model import Position
 from .pyyaml_compose import MarkPositions, compose
@@ -55,7 +55,8 @@ class PyYAMLTree:
     @staticmethod
     def _entry(node: Node, key: str) -> tuple[Node, Node]:
         """The first entry with this text as its key: the one the mapping keeps."""
-        return next(entry for entry in node.value if entry[0].tag == STR and entry[0].value == key)
+        entry: tuple[Node, Node] = next(pair for pair in node.value if pair[0].tag == STR and pair[0].value == key)
+        return entry
 
     def value(self, node: Node) -> Value:
         known = self.values.get(id(node))

@@ -18,7 +18,7 @@ twice) is recorded beside the values too, for the builder to report. Example::
 
 from __future__ import annotations
 
-from typing import Literal, NamedTuple, Protocol, Union
+from typing import Literal, NamedTuple, Protocol
 
 from ..model import Position
 
@@ -50,10 +50,10 @@ class OddKey(NamedTuple):
 
 
 #: A value of the tree.
-Value = Union[str, Scalar, dict, list]
+Value = str | Scalar | dict | list
 
 
-class ReadAgain(Exception):  # noqa: N818 - an instruction to the loader, not an error
+class ReadAgain(Exception):
     """The fast reading stopped (a problem to report, or a position it cannot tell): read with PyYAML."""
 
 

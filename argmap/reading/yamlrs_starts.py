@@ -15,9 +15,10 @@ Example::
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from itertools import accumulate, islice, repeat
 from operator import add, sub
-from typing import Callable, NamedTuple
+from typing import NamedTuple
 
 from ..model import Position
 from .model_layout import make_position
@@ -68,7 +69,7 @@ class Starts(NamedTuple):
         newlines = map(text.count, repeat("\n"), [0, *starts[:-1]], starts)
         lines = islice(accumulate(newlines, initial=1), 1, None)
         columns = map(sub, starts, map(text.rfind, repeat("\n"), repeat(0), starts))
-        positions = list(map(make_position, zip(lines, columns)))
+        positions = list(map(make_position, zip(lines, columns, strict=True)))
         return cls(starts, positions, len(item_starts), _content_lines(text, trailing_spaces))
 
     def places_of(self, text: str, root: dict) -> tuple[dict[int, Position], dict[int, int], list] | None:
@@ -107,7 +108,7 @@ class Starts(NamedTuple):
         if entries - self.items != self.content_lines:  # one per content line, but for "- key:"
             return None
         ids = list(map(id, mappings))
-        return dict(zip(ids, self.positions)), dict(zip(ids, starts)), unsettled
+        return dict(zip(ids, self.positions, strict=True)), dict(zip(ids, starts, strict=True)), unsettled
 
 
 #: First characters of the plain scalars PyYAML reads as other than text (bool, int, null, ...).

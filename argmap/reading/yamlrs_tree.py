@@ -18,8 +18,10 @@ The position of a scalar is found when it is asked for, from its mapping's place
 position it cannot tell raises :class:`~argmap.reading.tree.ReadAgain`. Example::
 
     >>> tree = read("thesis:\\n  claim: Taxes pay.\\n  assumption: yes\\n")
-    >>> tree.root["thesis"], tree.positions[id(tree.root["thesis"])]
-    ({'claim': 'Taxes pay.', 'assumption': Scalar(tag='tag:yaml.org,2002:bool', text='yes')}, Position(line=2, column=3))
+    >>> tree.root["thesis"]
+    {'claim': 'Taxes pay.', 'assumption': Scalar(tag='tag:yaml.org,2002:bool', text='yes')}
+    >>> tree.positions[id(tree.root["thesis"])], tree.value_position(tree.root["thesis"], "assumption")
+    (Position(line=2, column=3), Position(line=3, column=15))
 """
 
 from __future__ import annotations
@@ -28,7 +30,7 @@ import threading
 
 from ..model import Position
 from .model_layout import make_position
-from .tree import STR, OddKey, ReadAgain, Scalar
+from .tree import STR, OddKey, ReadAgain, Scalar, Value
 from .yamlrs_screens import plain_enough, plain_tag
 from .yamlrs_starts import Starts
 
@@ -70,7 +72,7 @@ def _parse(yaml_rs: object, text: str, parsed: list[object]) -> None:
     """Append what yaml-rs reads in ``text`` to ``parsed``; nothing if it refuses the text."""
     try:
         root = yaml_rs.loads(text, parse_datetime=False)  # type: ignore[attr-defined]
-    except Exception:  # noqa: BLE001 - any refusal, whatever its type, means "let PyYAML read it"
+    except Exception:
         return
     parsed.append(root)
 
@@ -84,7 +86,7 @@ class FastTree:
 
     def __init__(self, text: str, root: dict, positions: dict[int, Position], offsets: dict[int, int]) -> None:
         self.text = text
-        self.root = root
+        self.root: Value = root
         self.root_position = positions[id(root)]
         self.positions = positions
         self.offsets = offsets  # id() of each mapping -> the character offset of its first key
@@ -107,17 +109,17 @@ class FastTree:
         """Make each scalar of ``container`` what PyYAML reads, from the text as written; False if it cannot."""
         if container.__class__ is not dict:
             return False  # a list item: its place is not known
-        for key, value in container.items():  # type: ignore[union-attr]
-            if value.__class__ is str and plain_tag(value) == STR or value.__class__ in (dict, list):
+        for key, value in container.items():
+            if (value.__class__ is str and plain_tag(value) == STR) or value.__class__ in (dict, list):
                 continue
             try:
-                written = self._written(container, key)  # type: ignore[arg-type]
+                written = self._written(container, key)
             except ReadAgain:
                 return False
             if written[:1] in ("'", '"'):
                 continue  # quoted: text to both parsers, and yaml-rs has read it
             tag = plain_tag(written)
-            container[key] = written if tag == STR else Scalar(tag, written)  # type: ignore[index]
+            container[key] = written if tag == STR else Scalar(tag, written)
         return True
 
     def _written(self, mapping: dict, key: str) -> str:
