@@ -3,7 +3,7 @@
 Composing (not constructing) keeps every node's place, never runs a tag's constructor, and lets the
 builder see what PyYAML would hide: duplicate keys, merge keys and aliases. Example::
 
-    >>> text = "thesis:\n  claim: T\n"
+    >>> text = "thesis:\\n  claim: T\\n"
     >>> root, positions = compose(text, Path("m.yaml"))
     >>> positions.of(root.value[0][1].start_mark)
     Position(line=2, column=3)

@@ -7,7 +7,7 @@ block and multi-line scalars, escapes, directives, more than one document and de
 Each starts with a literal or a character class, so that the regular expression engine skips
 through the text quickly: a screen over a 29 MB map takes tens of milliseconds. Example::
 
-    >>> plain_enough("thesis:\n  claim: A\n"), plain_enough("thesis: &t\n  claim: A\n")
+    >>> plain_enough("thesis:\\n  claim: A\\n"), plain_enough("thesis: &t\\n  claim: A\\n")
     (True, False)
     >>> plain_tag("yes"), plain_tag("yes, we can")
     ('tag:yaml.org,2002:bool', 'tag:yaml.org,2002:str')

@@ -6,7 +6,7 @@ A mapping starts at the first content after ``key:`` on the lines below it, or a
 multi-line scalars and anything else unusual; any mismatch means PyYAML must read the text.
 Example::
 
-    >>> text = "thesis:\n  claim: A\n  premises:\n    - claim: B\n"
+    >>> text = "thesis:\\n  claim: A\\n  premises:\\n    - claim: B\\n"
     >>> root = {"thesis": {"claim": "A", "premises": [{"claim": "B"}]}}
     >>> sorted(Starts.find(text).places_of(text, root)[0].values())
     [Position(line=1, column=1), Position(line=2, column=3), Position(line=4, column=7)]
