@@ -21,6 +21,7 @@ from argmap.reading import pyyaml_tree, yamlrs_screens, yamlrs_starts, yamlrs_tr
 from argmap.reading.builder import build
 from argmap.reading.checked_values import StopAtFirstProblem
 from argmap.reading.tree import STR, ReadAgain, Scalar
+from argmap.reading.vocabulary import PLACED_KEYS
 from argmap.reading.yamlrs_screens import plain_tag
 
 from .helpers import CORPUS, MAPS, ROOT
@@ -178,7 +179,7 @@ def _facts(tree) -> tuple:
 
 
 def _same_trees(text: str) -> None:
-    fast = yamlrs_tree.read(text)
+    fast = yamlrs_tree.read(text, PLACED_KEYS)  # its places of a source found all at once, the others one by one
     if fast is None:
         return
     try:
@@ -210,7 +211,7 @@ def _same_everywhere(text: str) -> None:
 
 def _read_fast(text: str) -> argmap.ArgumentMap | None:
     """The map as the fast reading makes it, or None if it leaves the text to PyYAML."""
-    tree = yamlrs_tree.read(text)
+    tree = yamlrs_tree.read(text, PLACED_KEYS)
     try:
         return None if tree is None else build(tree, "m.yaml", StopAtFirstProblem())
     except ReadAgain:
@@ -289,7 +290,7 @@ def test_the_quick_screens_find_what_the_plain_ones_do(text: str) -> None:
 
 def test_auto_takes_the_fast_path_only_for_large_maps(monkeypatch: pytest.MonkeyPatch) -> None:
     texts = []
-    monkeypatch.setattr(yamlrs_tree, "read", lambda text: texts.append(text))
+    monkeypatch.setattr(yamlrs_tree, "read", lambda text, placed_keys=(): texts.append(text))
     small, large = TRICKY["comments"], generate(3000, 5)
     argmap.loads(small, "small.yaml")
     argmap.loads(large, "large.yaml")

@@ -23,6 +23,7 @@ from .builder import build
 from .checked_values import KeepProblems, StopAtFirstProblem
 from .text import read_text
 from .tree import ReadAgain
+from .vocabulary import PLACED_KEYS
 
 Reader = Literal["auto", "pyyaml", "fast"]
 READERS: tuple[Reader, ...] = ("auto", "pyyaml", "fast")
@@ -70,7 +71,7 @@ def _read_fast(text: str, path: Path) -> ArgumentMap | None:
     from .yamlrs_tree import read
 
     try:
-        tree = read(text)
+        tree = read(text, PLACED_KEYS)
         return None if tree is None else build(tree, path, StopAtFirstProblem())
     except ReadAgain:
         return None

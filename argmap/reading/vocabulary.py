@@ -28,6 +28,8 @@ SOURCE_KEYS = ("author", "title", "date", "publisher", "url", "file", "note")
 #: A claim without an id gets its parent's uid, the relation's letter and its place: ``#thesis/p2/o1``.
 RELATION_LETTER = {"premises": "p", "objections": "o", "rebuttals": "r", "undercuts": "u"}
 THESIS_UID = "#thesis"
+#: Keys whose values' places the model keeps for every map (each piece of evidence's ``source``).
+PLACED_KEYS = ("source",)
 
 
 def unique_uid(uid: str, taken: set[str]) -> str:

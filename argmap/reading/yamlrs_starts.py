@@ -190,3 +190,21 @@ def _nested_mapping_start(text: str, colon: int) -> int | None:
     if column <= key_column or start >= len(text) or text[start] == "-":
         return None
     return start
+
+
+def value_starts(text: str, key: str) -> dict[tuple[int, int], Position]:
+    """The line and column of each ``key:`` in the text -> where its value starts, found in one pass in C.
+
+    After an empty value (``key:``, ``key: # comment``) PyYAML puts the value just after the colon.
+
+    >>> value_starts("a:\\n  source: s\\n  x-source:\\n", "source")
+    {(2, 3): Position(line=2, column=11), (3, 5): Position(line=3, column=12)}
+    """
+    matches = list(re.finditer(re.escape(key) + r":(?: *(?=[^ \n#]))?", text))
+    starts = list(map(re.Match.start, matches))
+    newlines = list(map(text.rfind, repeat("\n"), repeat(0), starts))  # each line's start, less one
+    lines = list(islice(accumulate(map(text.count, repeat("\n"), [0, *starts[:-1]], starts), initial=1), 1, None))
+    key_columns = map(sub, starts, newlines)
+    value_columns = map(sub, map(re.Match.end, matches), newlines)
+    positions = map(make_position, zip(lines, value_columns, strict=True))
+    return dict(zip(zip(lines, key_columns, strict=True), positions, strict=True))

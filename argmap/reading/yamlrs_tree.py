@@ -32,11 +32,15 @@ from ..model import Position
 from .model_layout import make_position
 from .tree import STR, OddKey, ReadAgain, Scalar, Value
 from .yamlrs_screens import plain_enough, plain_tag
-from .yamlrs_starts import Starts
+from .yamlrs_starts import Starts, value_starts
 
 
-def read(text: str) -> FastTree | None:
-    """The document read by yaml-rs with its positions, or ``None``: then read it with PyYAML."""
+def read(text: str, placed_keys: tuple[str, ...] = ()) -> FastTree | None:
+    """The document read by yaml-rs with its positions, or ``None``: then read it with PyYAML.
+
+    ``placed_keys``: keys whose values' positions will be asked for often (a source's, for each piece
+    of evidence): they are found in the time yaml-rs parses, all at once.
+    """
     if "\r" in text:
         if text.count("\r") != text.count("\r\n"):
             return None
@@ -56,6 +60,7 @@ def read(text: str) -> FastTree | None:
     parser.start()
     try:
         starts = Starts.find(text)
+        placed = {key: value_starts(text, key) for key in placed_keys}
     finally:
         parser.join()
     root = parsed[0] if parsed else None
@@ -64,7 +69,7 @@ def read(text: str) -> FastTree | None:
     places = starts.places_of(text, root)
     if places is None:
         return None
-    tree = FastTree(text, root, *places[:2])
+    tree = FastTree(text, root, *places[:2], placed)
     return tree if all(map(tree.settle, places[2])) else None
 
 
@@ -84,12 +89,20 @@ _CONTAINERS = (dict, list)
 class FastTree:
     """The tree yaml-rs read (see :class:`argmap.reading.tree.Tree`)."""
 
-    def __init__(self, text: str, root: dict, positions: dict[int, Position], offsets: dict[int, int]) -> None:
+    def __init__(
+        self,
+        text: str,
+        root: dict,
+        positions: dict[int, Position],
+        offsets: dict[int, int],
+        placed: dict[str, dict[tuple[int, int], Position]] | None = None,
+    ) -> None:
         self.text = text
         self.root: Value = root
         self.root_position = positions[id(root)]
         self.positions = positions
         self.offsets = offsets  # id() of each mapping -> the character offset of its first key
+        self.placed = placed or {}  # key -> (line, column) of each "key:" in the text -> where its value starts
         self.tags: dict[int, str] = {}  # the screens refuse tags, merge keys; yaml-rs refuses keys given twice
         self.key_order: dict[int, list[str | OddKey]] = {}
         self.shared: set[int] = set()  # and aliases
@@ -100,6 +113,18 @@ class FastTree:
             return self.positions[id(value)]
         if value.__class__ is list:
             raise ReadAgain  # where a list starts is not known: only ever asked for a problem
+        placed = self.placed.get(key)  # type: ignore[arg-type]
+        if placed is not None and container.__class__ is dict:
+            # "key:" is as many lines below the mapping's first key as there are keys before it, if
+            # it is written where it would be then; else (a comment between them, say) look closer.
+            line, column = self.positions[id(container)]
+            for other in container:
+                if other == key or container[other].__class__ in _CONTAINERS:
+                    break
+                line += 1
+            found = placed.get((line, column)) if other == key else None
+            if found is not None:
+                return found
         return self._value_start(container, key)[1]  # type: ignore[arg-type]
 
     def key_position(self, mapping: dict, key: str) -> Position:
@@ -140,29 +165,30 @@ class FastTree:
         there. This runs for the source of each piece of evidence, so it takes few steps.
         """
         text = self.text
-        offset = self.offsets.get(id(mapping))
-        if offset is None:
-            raise ReadAgain  # a list item that is no mapping: its place is only ever asked for a problem
-        line, column = self.positions[id(mapping)]
-        for other in mapping:
-            if other == key:
-                break
-            if mapping[other].__class__ in _CONTAINERS:
+        try:
+            offset = self.offsets[id(mapping)]  # a KeyError for a list: its items' places are not known
+            line, column = self.positions[id(mapping)]
+            for other in mapping:
+                if other == key:
+                    break
+                if mapping[other].__class__ in _CONTAINERS:
+                    raise ReadAgain
+                line_start = text.index("\n", offset) + 1
+                offset = line_start + column - 1
+                if text.find("\n", line_start, offset) >= 0:  # a shorter line: a blank line, say
+                    raise ReadAgain
+                line += 1
+            start = offset + len(key) + 1
+            if text[start - 1] != ":" or not text.startswith(key, offset):
                 raise ReadAgain
-            line_start = text.find("\n", offset) + 1
-            offset = line_start + column - 1
-            if not line_start or text.find("\n", line_start, offset) >= 0:
-                raise ReadAgain
-            line += 1
-        start = offset + len(key) + 1
-        if text[offset:start] != key + ":":
-            raise ReadAgain
-        if text[start : start + 1] == " " and text[start + 1 : start + 2] not in _NO_VALUE_YET:
-            start += 1  # "key: value", as most values are written
-        else:
-            after = start
-            while text[start : start + 1] == " ":
-                start += 1
-            if text[start : start + 1] in _NO_VALUE_YET:  # an empty value: PyYAML puts it just after the ":"
-                start = after
+            if text[start] == " " and text[start + 1] not in _NO_VALUE_YET:
+                start += 1  # "key: value", as most values are written
+            else:
+                after = start
+                while text[start : start + 1] == " ":
+                    start += 1
+                if text[start : start + 1] in _NO_VALUE_YET:  # an empty value: PyYAML puts it after the ":"
+                    start = after
+        except (KeyError, ValueError, IndexError):  # no mapping's place; no next line; the end of the text
+            raise ReadAgain from None
         return start, make_position((line, column + start - offset))
