@@ -15,6 +15,7 @@ Example::
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Callable
 from itertools import accumulate, islice, repeat
 from operator import add, sub
@@ -72,8 +73,8 @@ class Starts(NamedTuple):
         positions = list(map(make_position, zip(lines, columns, strict=True)))
         return cls(starts, positions, len(item_starts), _content_lines(text, trailing_spaces))
 
-    def places_of(self, text: str, root: dict) -> tuple[dict[int, Position], dict[int, int], list] | None:
-        """Each mapping's position and character offset, by ``id()``, matched in document order against
+    def places_of(self, text: str, root: dict) -> tuple[dict[int, Position], list] | None:
+        """Each mapping's position, by ``id()``, matched in document order against
         the places mappings can start, and the mappings and lists holding a scalar PyYAML may read as
         other than text (see :func:`_collect`); ``None`` if the text is not as plain as it must be.
 
@@ -107,13 +108,29 @@ class Starts(NamedTuple):
         entries = sum(map(len, mappings)) + sum(map(len, lists))  # keys and list items
         if entries - self.items != self.content_lines:  # one per content line, but for "- key:"
             return None
-        ids = list(map(id, mappings))
-        return dict(zip(ids, self.positions, strict=True)), dict(zip(ids, starts, strict=True)), unsettled
+        return dict(zip(map(id, mappings), self.positions, strict=True)), unsettled
+
+    def offset(self, position: Position) -> int:
+        """The character offset of the mapping that starts at ``position`` (a KeyError if none does)."""
+        index = bisect_left(self.positions, position)  # in document order, so in order of position
+        if index == len(self.positions) or self.positions[index] != position:
+            raise KeyError(position)
+        return self.offsets[index]
 
 
 #: First characters of the plain scalars PyYAML reads as other than text (bool, int, null, ...).
 _RESOLVED_FIRST = frozenset(RESOLVERS)
 _DIGITS = frozenset("0123456789")
+
+
+def surely_text(value: str) -> bool:
+    """True if PyYAML reads ``value`` as this text, whether it was quoted or not.
+
+    >>> surely_text("Taxes pay."), surely_text("yes"), surely_text("2020-01-01"), surely_text("Tree")
+    (True, False, False, True)
+    """
+    first = value[:1]
+    return first not in _RESOLVED_FIRST or (first not in _DIGITS and " " in value) or plain_tag(value) == STR
 
 
 def _collect(node: dict, mapping: Callable, sequence: Callable, unsettled: Callable) -> None:
@@ -129,7 +146,7 @@ def _collect(node: dict, mapping: Callable, sequence: Callable, unsettled: Calla
     for value in node.values():
         kind = value.__class__
         if kind is str:
-            first = value[:1]
+            first = value[:1]  # the quick part of surely_text(value), inline: this runs a million times
             if first in _RESOLVED_FIRST and (first in _DIGITS or " " not in value):
                 settled = False
         elif kind is dict:
@@ -151,7 +168,7 @@ def _collect_items(node: list, mapping: Callable, sequence: Callable, unsettled:
             _collect(item, mapping, sequence, unsettled)
         elif kind is list:
             _collect_items(item, mapping, sequence, unsettled)
-        elif kind is not str or plain_tag(item) != STR:
+        elif kind is not str or not surely_text(item):
             settled = False
     if not settled:
         unsettled(node)

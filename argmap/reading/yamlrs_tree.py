@@ -32,7 +32,7 @@ from ..model import Position
 from .model_layout import make_position
 from .tree import STR, OddKey, ReadAgain, Scalar, Value
 from .yamlrs_screens import plain_enough, plain_tag
-from .yamlrs_starts import Starts, value_starts
+from .yamlrs_starts import Starts, surely_text, value_starts
 
 
 def read(text: str, placed_keys: tuple[str, ...] = ()) -> FastTree | None:
@@ -69,8 +69,8 @@ def read(text: str, placed_keys: tuple[str, ...] = ()) -> FastTree | None:
     places = starts.places_of(text, root)
     if places is None:
         return None
-    tree = FastTree(text, root, *places[:2], placed)
-    return tree if all(map(tree.settle, places[2])) else None
+    tree = FastTree(text, root, places[0], starts, placed)
+    return tree if all(map(tree.settle, places[1])) else None
 
 
 def _parse(yaml_rs: object, text: str, parsed: list[object]) -> None:
@@ -94,14 +94,14 @@ class FastTree:
         text: str,
         root: dict,
         positions: dict[int, Position],
-        offsets: dict[int, int],
+        starts: Starts,
         placed: dict[str, dict[tuple[int, int], Position]] | None = None,
     ) -> None:
         self.text = text
         self.root: Value = root
         self.root_position = positions[id(root)]
         self.positions = positions
-        self.offsets = offsets  # id() of each mapping -> the character offset of its first key
+        self.starts = starts  # where each mapping starts in the text
         self.placed = placed or {}  # key -> (line, column) of each "key:" in the text -> where its value starts
         self.tags: dict[int, str] = {}  # the screens refuse tags, merge keys; yaml-rs refuses keys given twice
         self.key_order: dict[int, list[str | OddKey]] = {}
@@ -135,7 +135,7 @@ class FastTree:
         if container.__class__ is not dict:
             return False  # a list item: its place is not known
         for key, value in container.items():
-            if (value.__class__ is str and plain_tag(value) == STR) or value.__class__ in (dict, list):
+            if value.__class__ in _CONTAINERS or (value.__class__ is str and surely_text(value)):
                 continue
             try:
                 written = self._written(container, key)
@@ -166,8 +166,8 @@ class FastTree:
         """
         text = self.text
         try:
-            offset = self.offsets[id(mapping)]  # a KeyError for a list: its items' places are not known
-            line, column = self.positions[id(mapping)]
+            line, column = position = self.positions[id(mapping)]  # a KeyError for a list: no places of items
+            offset = self.starts.offset(position)
             for other in mapping:
                 if other == key:
                     break
