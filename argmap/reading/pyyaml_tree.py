@@ -26,20 +26,21 @@ from .tree import MERGE, READ_TAGS, STR, OddKey, Scalar, Value
 def read(text: str, path: str | Path) -> PyYAMLTree:
     """The document as a tree; a :class:`~argmap.problems.LoadError` if it is not one YAML document."""
     root, positions = compose(text, Path(path))
-    return PyYAMLTree(root, positions)
+    return PyYAMLTree(root, positions, aliases="&" in text)  # no anchor, no alias
 
 
 class PyYAMLTree:
     """The tree of a composed document (see :class:`argmap.reading.tree.Tree`)."""
 
-    def __init__(self, root: Node, marks: MarkPositions) -> None:
+    def __init__(self, root: Node, marks: MarkPositions, aliases: bool = True) -> None:
         self.marks = marks
         self.positions: dict[int, Position] = {}
         self.tags: dict[int, str] = {}
         self.key_order: dict[int, list[str | OddKey]] = {}
         self.shared: set[int] = set()
         self.nodes: dict[int, Node] = {}  # id() of each container -> its node
-        self.values: dict[int, Value] = {}  # id() of each node -> its value: an alias gives the same one
+        #: id() of each node -> its value, so that an alias gives the same one (if the text may hold one)
+        self.values: dict[int, Value] | None = {} if aliases else None
         self.root = self.value(root)
         self.root_position = marks.of(root.start_mark)
 
@@ -59,14 +60,16 @@ class PyYAMLTree:
         return entry
 
     def value(self, node: Node) -> Value:
-        known = self.values.get(id(node))
-        if known is not None:  # an alias
+        values = self.values
+        if values is not None and id(node) in values:  # an alias
+            known = values[id(node)]
             if known.__class__ is not str:
                 self.shared.add(id(known))
             return known
         if isinstance(node, ScalarNode):
             made: Value = node.value if node.tag == STR else Scalar(node.tag, node.value)
-            self.values[id(node)] = made
+            if values is not None:
+                values[id(node)] = made
             return made
         if isinstance(node, SequenceNode):
             items: list[Value] = []
@@ -97,7 +100,8 @@ class PyYAMLTree:
         return mapping
 
     def _container(self, node: Node, value: dict | list) -> None:
-        self.values[id(node)] = value
+        if self.values is not None:
+            self.values[id(node)] = value
         self.nodes[id(value)] = node
         if node.tag not in READ_TAGS:
             self.tags[id(value)] = node.tag
