@@ -13,34 +13,31 @@ the argument; that is what the rules do. Example::
 
 from __future__ import annotations
 
-import re
 from contextlib import suppress
 from pathlib import Path
 from typing import Any
 
 from ..limits import MAX_CLAIM_DEPTH, MAX_CLAIMS
-from ..model import EVIDENCE_KINDS, ROLE_OF_RELATION, ArgumentMap, Claim, Evidence, Item, Reason, Role, Source
-from ..suggestions import did_you_mean
-from .checked_values import CheckedValues, KeepProblems, StopAtFirstProblem, Where, describe
-from .model_layout import make_claim, make_evidence, make_reason, make_ref
+from ..model import ROLE_OF_RELATION, ArgumentMap, Claim, Evidence, Item, Reason, Role
+from .checked_values import KeepProblems, StopAtFirstProblem, Where, describe
+from .model_layout import make_claim, make_reason, make_ref
+from .sources_and_evidence import SourcesAndEvidence
 from .tree import INT, NULL, Scalar, Tree
 from .vocabulary import (
     CLAIM_KEYS,
-    EVIDENCE_KEYS,
     FORMAT_VERSION,
     ID_PATTERN,
     RELATION_LETTER,
-    SOURCE_KEYS,
     THESIS_UID,
     TOP_KEYS,
+    all_valid_ids,
     unique_uid,
 )
 
 _ABSENT: Any = object()
-_CLAIM_KEYS, _EVIDENCE_KEYS = frozenset(CLAIM_KEYS), frozenset(EVIDENCE_KEYS)
-# Keys most claims and evidence go without: the others are looked up only if one of them is there.
+_CLAIM_KEYS = frozenset(CLAIM_KEYS)
+# Keys most claims go without: the others are looked up only if one of them is there.
 _USUAL_CLAIM_KEYS = frozenset(("id", "claim", "premises", "objections", "evidence"))
-_USUAL_EVIDENCE_KEYS = frozenset(("quote", "source"))
 
 
 def build(tree: Tree, path: str | Path, sink: KeepProblems | StopAtFirstProblem) -> ArgumentMap:
@@ -48,23 +45,7 @@ def build(tree: Tree, path: str | Path, sink: KeepProblems | StopAtFirstProblem)
     return _Builder(tree, sink).build(Path(path))
 
 
-_ONE_ID = ID_PATTERN.pattern.removesuffix(r"\Z")
-_IDS = re.compile(f"{_ONE_ID}(?: {_ONE_ID})*")  # ids separated by spaces, which no id holds
-
-
-def _all_valid_ids(ids: list[str]) -> bool:
-    """True if every id matches ID_PATTERN: one match over them all.
-
-    >>> _all_valid_ids(["a", "b-2"]), _all_valid_ids(["a", "b c"]), _all_valid_ids([])
-    (True, False, True)
-    """
-    if not ids:
-        return True
-    joined = " ".join(ids)
-    return joined.count(" ") == len(ids) - 1 and _IDS.fullmatch(joined) is not None
-
-
-class _Builder(CheckedValues):
+class _Builder(SourcesAndEvidence):
     def __init__(self, tree: Tree, sink: KeepProblems | StopAtFirstProblem) -> None:
         super().__init__(tree, sink)
         self.claims: list[Claim | None] = []
@@ -92,7 +73,7 @@ class _Builder(CheckedValues):
             self.report(Where(None), "missing-thesis", "the map has no 'thesis'")
             raise self.sink.fail()
         thesis = self.claim(root, "thesis", "thesis", THESIS_UID, None, 0)
-        if self.ids_to_check and not _all_valid_ids(self.ids_to_check):
+        if self.ids_to_check and not all_valid_ids(self.ids_to_check):
             raise self.sink.fail()
         if self.sink.found or thesis is None:
             raise self.sink.fail()
@@ -114,27 +95,6 @@ class _Builder(CheckedValues):
                 f"unsupported format version {written!r}; this argmap reads version 1",
             )
         return version
-
-    def sources(self, root: dict) -> dict[str, Source]:
-        entries = self.entries(root, "sources", "sources", ())
-        if entries is None:
-            return {}
-        node = root["sources"]
-        result = {}
-        for key in entries:
-            source = self.source(node, key, key)
-            if source is not None:
-                result[key] = source
-        return result
-
-    def source(self, parent: dict, key: str, source_key: str | None) -> Source | None:
-        entries = self.entries(parent, key, "source", SOURCE_KEYS)
-        if entries is None:
-            return None
-        node = parent[key]
-        fields = {name: self.text(node, name, f"the source's {name}") for name in entries if name != "note"}
-        file_position = self.tree.value_position(node, "file") if "file" in entries else None
-        return Source(key=source_key, position=self.positions[id(node)], **fields, file_position=file_position)
 
     # -- claims: these run for each of 100,000 claims, so the usual case takes the fewest steps ---------
 
@@ -298,53 +258,3 @@ class _Builder(CheckedValues):
             self.report(Where(items, index), "wrong-type", message)
             return None
         return self.claim(items, index, role, prefix, number, depth + 1)
-
-    def evidence(self, items: list, index: int) -> Evidence | None:
-        node = items[index]
-        usual = False
-        if node.__class__ is dict and id(node) not in self.unusual:
-            usual = _USUAL_EVIDENCE_KEYS.issuperset(node)
-            entries = (
-                node
-                if usual or _EVIDENCE_KEYS.issuperset(node)
-                else self.entries(items, index, "evidence", EVIDENCE_KEYS)
-            )
-        else:
-            entries = self.entries(items, index, "evidence", EVIDENCE_KEYS)
-        if entries is None:
-            return None
-        is_quote = "quote" in entries
-        if is_quote == ("text" in entries):
-            message = "evidence needs exactly one of 'quote' (verbatim) or 'text' (described)"
-            self.report(Where(items, index), "missing-evidence-text", message)
-            return None
-        body_key = "quote" if is_quote else "text"
-        body = node[body_key]
-        if body.__class__ is not str:
-            body = self.text(node, body_key, "the evidence")
-            if body is None:
-                return None
-        text = " ".join(body.split())
-        if not text:  # blank evidence must not count as support
-            self.report(Where(node, body_key), "missing-evidence-text", f"this evidence's {body_key} is empty")
-            return None
-        position = self.positions[id(node)]  # first: value_position looks it up again, then in the cache
-        source_key = source = source_position = None
-        if "source" in entries:
-            value = node["source"]
-            source_position = self.tree.value_position(node, "source")
-            if value.__class__ is dict:
-                source = self.source(node, "source", None)
-            else:
-                source_key = value if value.__class__ is str else self.text(node, "source", "source")
-        kind = locator = url = None
-        if not usual:
-            kind = self.optional_text(node, "kind", "kind")
-            if kind is not None and kind not in EVIDENCE_KINDS:
-                suggestion = did_you_mean(
-                    kind, EVIDENCE_KINDS, otherwise=f" (expected one of: {', '.join(EVIDENCE_KINDS)})"
-                )
-                self.report(Where(node, "kind"), "unknown-kind", f"unknown evidence kind '{kind}'{suggestion}")
-            locator = self.optional_text(node, "locator", "locator")
-            url = self.optional_text(node, "url", "url")
-        return make_evidence((position, text, is_quote, source_key, source, source_position, kind, locator, url))  # type: ignore[no-any-return]

@@ -45,3 +45,19 @@ def unique_uid(uid: str, taken: set[str]) -> str:
         uid = f"{base}~{n}"
     taken.add(uid)
     return uid
+
+
+_ONE_ID = ID_PATTERN.pattern.removesuffix(r"\Z")
+_IDS = re.compile(f"{_ONE_ID}(?: {_ONE_ID})*")  # ids separated by spaces, which no id holds
+
+
+def all_valid_ids(ids: list[str]) -> bool:
+    """True if every id matches ID_PATTERN: one match over them all, not 100,000 matches.
+
+    >>> all_valid_ids(["a", "b-2"]), all_valid_ids(["a", "b c"]), all_valid_ids([])
+    (True, False, True)
+    """
+    if not ids:
+        return True
+    joined = " ".join(ids)
+    return joined.count(" ") == len(ids) - 1 and _IDS.fullmatch(joined) is not None
