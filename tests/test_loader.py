@@ -219,3 +219,30 @@ def test_positions_do_not_drift_after_a_line_break_only_yaml_counts(char):
     assert ("unsupported-premise", 5, 7) in problems
     assert load_problems(text + "  colour: red\n") == [("unknown-key", 7, 3)]
     assert load_problems(text + "  note: [a\n") == [("yaml-syntax", 8, 1)]
+
+
+def test_the_model_layout_is_checked_against_the_models_fields(monkeypatch):
+    """The reading makes claims, evidence, reasons and refs from tuples in field order (for speed):
+    a model whose fields are reordered must stop argmap at import, not scramble every map."""
+    import importlib
+    from typing import NamedTuple
+
+    from argmap import model
+    from argmap.reading import model_layout
+
+    class Position(NamedTuple):  # the model's Position with its fields the other way round
+        column: int
+        line: int
+
+    monkeypatch.setattr(model, "Position", Position)
+    try:
+        with pytest.raises(ImportError, match="Position's fields are"):
+            importlib.reload(model_layout)
+    finally:
+        monkeypatch.undo()
+        importlib.reload(model_layout)
+    assert model_layout.make_position((2, 3)) == model.Position(line=2, column=3)
+    made = model_layout.make_claim(("u", "T", "premise", (1, 1), None, (), (), (), (), (), True, "n", ("t",), ()))
+    assert made == model.Claim(
+        uid="u", text="T", role="premise", position=(1, 1), assumption=True, note="n", tags=("t",)
+    )
