@@ -114,14 +114,14 @@ class _Builder(SourcesAndEvidence):
                 Where(parent, key), "too-many-claims", f"the map has more than {MAX_CLAIMS:,} claims (MAX_CLAIMS)"
             )
             raise self.sink.fail()
-        if id(node) in self.shared:
+        if self.shared and id(node) in self.shared:
             if id(node) in self.seen:
                 message = "a claim cannot be repeated with a YAML alias; give it an id and use '- ref: ID'"
                 self.report(Where(parent, key), "yaml-alias", message)
                 return None
             self.seen.add(id(node))
         usual = False
-        if node.__class__ is dict and id(node) not in self.unusual:
+        if node.__class__ is dict and not (self.unusual and id(node) in self.unusual):
             usual = _USUAL_CLAIM_KEYS.issuperset(node)
             entries = node if usual or _CLAIM_KEYS.issuperset(node) else self.entries(parent, key, role, CLAIM_KEYS)
         else:
@@ -179,7 +179,7 @@ class _Builder(SourcesAndEvidence):
         evidence: tuple[Evidence, ...] = ()
         if "evidence" in entries:
             items = node["evidence"]
-            if items.__class__ is not list or id(items) in self.unusual:
+            if items.__class__ is not list or (self.unusual and id(items) in self.unusual):
                 items = self.sequence(node, "evidence", "evidence")
             if len(items) == 1:  # as most evidence is
                 one = self.evidence(items, 0)
@@ -211,7 +211,7 @@ class _Builder(SourcesAndEvidence):
 
     def reasons(self, node: dict, relation: str, uid: str, depth: int) -> tuple[Reason, ...]:
         items = node[relation]
-        if items.__class__ is not list or id(items) in self.unusual:
+        if items.__class__ is not list or (self.unusual and id(items) in self.unusual):
             items = self.sequence(node, relation, relation)
         role: Role = ROLE_OF_RELATION[relation]
         prefix = f"{uid}/{RELATION_LETTER[relation]}"
@@ -235,7 +235,7 @@ class _Builder(SourcesAndEvidence):
 
     def linked(self, items: list, index: int, role: Role, prefix: str, depth: int) -> list[Item | None]:
         node = items[index]
-        usual = len(node) == 1 and id(node) not in self.unusual
+        usual = len(node) == 1 and not (self.unusual and id(node) in self.unusual)
         entries = node if usual else self.entries(items, index, "linked group", ("linked",)) or {}
         if "linked" not in entries:
             return []
@@ -247,7 +247,7 @@ class _Builder(SourcesAndEvidence):
     def item(self, items: list, index: int, role: Role, prefix: str, number: int, depth: int) -> Item | None:
         node = items[index]
         if node.__class__ is dict and "ref" in node:
-            usual = len(node) == 1 and id(node) not in self.unusual
+            usual = len(node) == 1 and not (self.unusual and id(node) in self.unusual)
             entries = node if usual else self.entries(items, index, "ref", ("ref",)) or {}
             target = entries.get("ref", _ABSENT)
             if target.__class__ is not str:

@@ -14,7 +14,6 @@ reported, and only by a sink that keeps problems. Example::
 from __future__ import annotations
 
 from pathlib import Path
-from typing import NamedTuple
 
 from ..limits import MAX_LOAD_PROBLEMS
 from ..model import Position
@@ -26,13 +25,18 @@ _ABSENT = object()
 _DESCRIPTIONS = {INT: "a number", FLOAT: "a number", BOOL: "true/false", NULL: "empty", TIMESTAMP: "a date"}
 
 
-class Where(NamedTuple):
-    """A value's place: ``container[key]``; the container itself if ``key`` is None; the key if ``on_key``."""
+class Where:
+    """A value's place: ``container[key]``; the container itself if ``key`` is None; the key if ``on_key``.
 
-    #: None for the document's top value.
-    container: dict | list | None
-    key: str | int | None = None
-    on_key: bool = False
+    Made only when a problem is reported (a plain class: a named tuple costs start-up time).
+    """
+
+    __slots__ = ("container", "key", "on_key")
+
+    def __init__(self, container: dict | list | None, key: str | int | None = None, on_key: bool = False) -> None:
+        self.container = container  # None for the document's top value
+        self.key = key
+        self.on_key = on_key
 
 
 class KeepProblems:
@@ -103,7 +107,7 @@ class CheckedValues:
         self.report = sink.report
         self.positions = tree.positions
         self.tags = tree.tags
-        #: id() of each mapping or list a quick path must not take: tagged, or with odd keys
+        #: id() of each mapping or list a quick path must not take: tagged, or with odd keys (often none)
         self.unusual = tree.tags.keys() | tree.key_order.keys()
 
     def entries(
@@ -193,7 +197,7 @@ class CheckedValues:
 
     def sequence(self, parent: dict, key: str, what: str) -> list:
         value = parent[key]
-        if value.__class__ is list and id(value) not in self.unusual:
+        if value.__class__ is list and not (self.unusual and id(value) in self.unusual):
             return value
         if not self.tag_ok(parent, key, value):
             return []

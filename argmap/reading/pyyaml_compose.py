@@ -29,8 +29,8 @@ except ImportError:  # pragma: no cover - PyYAML built without libyaml
 
 
 #: Line breaks to PyYAML and to nobody else: editors, and argmap's users, count lines by LF and CR.
-_UNUSUAL_BREAKS = re.compile("[\x85\u2028\u2029]")
-_LINE_BREAK = re.compile("\r\n?|\n")
+_UNUSUAL_BREAKS = ("\x85", "\u2028", "\u2029")
+_LINE_BREAK = "\r\n?|\n"  # compiled when first used: most maps hold none of _UNUSUAL_BREAKS
 
 
 class MarkPositions:
@@ -39,8 +39,8 @@ class MarkPositions:
 
     def __init__(self, text: str) -> None:
         self.line_starts: list[int] | None = None
-        if _UNUSUAL_BREAKS.search(text):  # else PyYAML's lines are everybody's: no table to make
-            self.line_starts = [0, *(match.end() for match in _LINE_BREAK.finditer(text))]
+        if any(map(text.__contains__, _UNUSUAL_BREAKS)):  # else PyYAML's lines are everybody's: no table
+            self.line_starts = [0, *(match.end() for match in re.finditer(_LINE_BREAK, text))]
 
     def of(self, mark: yaml.Mark) -> Position:
         if self.line_starts is None:

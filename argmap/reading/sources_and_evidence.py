@@ -51,7 +51,7 @@ class SourcesAndEvidence(CheckedValues):
     def evidence(self, items: list, index: int) -> Evidence | None:
         node = items[index]
         usual = False
-        if node.__class__ is dict and id(node) not in self.unusual:
+        if node.__class__ is dict and not (self.unusual and id(node) in self.unusual):
             usual = _USUAL_EVIDENCE_KEYS.issuperset(node)
             entries = (
                 node

@@ -48,7 +48,7 @@ def unique_uid(uid: str, taken: set[str]) -> str:
 
 
 _ONE_ID = ID_PATTERN.pattern.removesuffix(r"\Z")
-_IDS = re.compile(f"{_ONE_ID}(?: {_ONE_ID})*")  # ids separated by spaces, which no id holds
+_IDS = f"{_ONE_ID}(?: {_ONE_ID})*"  # ids separated by spaces, which no id holds (compiled when first used)
 
 
 def all_valid_ids(ids: list[str]) -> bool:
@@ -60,4 +60,4 @@ def all_valid_ids(ids: list[str]) -> bool:
     if not ids:
         return True
     joined = " ".join(ids)
-    return joined.count(" ") == len(ids) - 1 and _IDS.fullmatch(joined) is not None
+    return joined.count(" ") == len(ids) - 1 and re.fullmatch(_IDS, joined) is not None
