@@ -5,6 +5,8 @@ from __future__ import annotations
 import textwrap
 from pathlib import Path
 
+import pytest
+
 import argmap
 from argmap.config import Config
 
@@ -16,7 +18,19 @@ CORPUS = SHARED / "corpora" / "arg-microtexts" / "corpus" / "en"
 
 
 def load_text(text: str, path: str = "test.yaml") -> argmap.ArgumentMap:
-    return argmap.loads(textwrap.dedent(text), path)
+    """Load an inline map, with PyYAML and also with the fast reader (yaml-rs), which must give the
+    same map whenever it reads the text, or the same problems: so the fast reader runs on every
+    hand-written map of the tests, not only on large ones."""
+    text = textwrap.dedent(text)
+    try:
+        loaded = argmap.loads(text, path, reader="pyyaml")
+    except argmap.LoadError as error:
+        with pytest.raises(argmap.LoadError) as fast_error:
+            argmap.loads(text, path, reader="fast")
+        assert fast_error.value.problems == error.problems
+        raise
+    assert argmap.loads(text, path, reader="fast") == loaded
+    return loaded
 
 
 def problems_of(text: str, config: Config | None = None) -> list[argmap.Problem]:

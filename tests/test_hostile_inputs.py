@@ -87,7 +87,7 @@ def test_file_over_the_size_limit(tmp_path):
 
 def test_too_many_claims(monkeypatch, tmp_path):
     monkeypatch.setattr(limits, "MAX_CLAIMS", 5)
-    monkeypatch.setattr("argmap.reading.loader.MAX_CLAIMS", 5)
+    monkeypatch.setattr("argmap.reading.builder.MAX_CLAIMS", 5)
     path = tmp_path / "m.yaml"
     path.write_text("thesis:\n  claim: T\n  premises:\n" + "".join(f"    - claim: C{i}\n" for i in range(10)))
     result = CliRunner().invoke(app, ["check", str(path), "--format", "json"])
@@ -143,7 +143,10 @@ def test_a_file_that_vanishes_before_it_is_read(tmp_path, monkeypatch):
 
 
 def test_markup_in_claims_stays_text_in_every_report(tmp_path):
-    text = 'thesis:\n  claim: "[bold]x[/bold] <script>alert(1)</script> & \\" \\\\l } ]"\n  premises:\n    - claim: "[red]y"\n'
+    text = (
+        'thesis:\n  claim: "[bold]x[/bold] <script>alert(1)</script> & \\" \\\\l } ]"\n'
+        '  premises:\n    - claim: "[red]y"\n'
+    )
     path = tmp_path / "m.yaml"
     path.write_text(text)
     runner = CliRunner()

@@ -205,3 +205,44 @@ def test_claims_sharing_an_id_get_uids_of_their_own():
     )
     assert [c.uid for c in m.claims] == ["#thesis", "a", "a/p1", "a~2", "a~2/p1"]
     assert m.claim("a").text == "A"  # refs name the first
+
+
+@pytest.mark.parametrize("char", ["\x85", "\u2028", "\u2029"], ids=["NEL", "LS", "PS"])
+def test_positions_do_not_drift_after_a_line_break_only_yaml_counts(char):
+    # PyYAML counts U+0085, U+2028 and U+2029 as line breaks; editors and argmap's users do not.
+    text = (
+        f"title: 'a{char}{char}b'\nthesis:\n  claim: 'T {char} U'\n  premises:\n    - claim: 'x{char}y'\n      id: p\n"
+    )
+    m = load_text(text)
+    assert m.thesis.position == (3, 3) and m.thesis.premises[0].members[0].position == (5, 7)
+    problems = [(p.rule, p.line, p.column) for p in argmap.check(m)]
+    assert ("unsupported-premise", 5, 7) in problems
+    assert load_problems(text + "  colour: red\n") == [("unknown-key", 7, 3)]
+    assert load_problems(text + "  note: [a\n") == [("yaml-syntax", 8, 1)]
+
+
+def test_the_model_layout_is_checked_against_the_models_fields(monkeypatch):
+    """The reading makes claims, evidence, reasons and refs from tuples in field order (for speed):
+    a model whose fields are reordered must stop argmap at import, not scramble every map."""
+    import importlib
+    from typing import NamedTuple
+
+    from argmap import model
+    from argmap.reading import model_layout
+
+    class Position(NamedTuple):  # the model's Position with its fields the other way round
+        column: int
+        line: int
+
+    monkeypatch.setattr(model, "Position", Position)
+    try:
+        with pytest.raises(ImportError, match="Position's fields are"):
+            importlib.reload(model_layout)
+    finally:
+        monkeypatch.undo()
+        importlib.reload(model_layout)
+    assert model_layout.make_position((2, 3)) == model.Position(line=2, column=3)
+    made = model_layout.make_claim(("u", "T", "premise", (1, 1), None, (), (), (), (), (), True, "n", ("t",), ()))
+    assert made == model.Claim(
+        uid="u", text="T", role="premise", position=(1, 1), assumption=True, note="n", tags=("t",)
+    )

@@ -10,7 +10,7 @@ import json
 import os
 
 import yaml
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
@@ -90,9 +90,13 @@ def count_claims(node: object) -> int:
 
 
 @given(MAPS)
+# Text with line breaks only YAML counts (U+0085, U+2028, U+2029), which safe_dump writes as they are:
+# every position must still fall on the lines an editor shows.
+@example({"title": "a\x85\x85b", "thesis": {"claim": "T\u2028x", "premises": [{"claim": "B\u2029"}]}})
 def test_maps_built_from_the_formats_parts_load_and_check(document):
     text = yaml.safe_dump(document, allow_unicode=True, sort_keys=False)
     m = argmap.loads(text, "random.yaml")
+    assert argmap.loads(text, "random.yaml", reader="fast") == m  # whenever yaml-rs reads it, the same map
     assert len(m.claims) == count_claims(document["thesis"])
     assert len({c.uid for c in m.claims}) == len(m.claims)  # every claim has a uid of its own
     problems = argmap.check(m)

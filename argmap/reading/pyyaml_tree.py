@@ -1,157 +1,107 @@
-"""YAML text -> a tree of PyYAML nodes with positions, safely.
+"""YAML text -> the plain tree (:mod:`argmap.reading.tree`), read by PyYAML: any YAML, every detail.
 
-Composing (not constructing) keeps every node's line and column, never runs a tag's constructor,
-and lets the loader see what PyYAML would hide: duplicate keys, merge keys and aliases.
+PyYAML composes the document into nodes that carry their marks, and this module turns the nodes
+into the tree, keeping each container's node so that a position is found when it is asked for. It
+reads everything YAML allows, and records what a map may not hold (explicit tags, merge keys, keys
+that are not text, keys given twice) for the builder to report. An alias gives the very value of
+its anchor, as PyYAML's composer gives its node. Example::
+
+    >>> tree = read("thesis:\\n  claim: T\\n  claim: U\\n", "m.yaml")
+    >>> tree.root, tree.key_order[id(tree.root["thesis"])][1]
+    ({'thesis': {'claim': 'T'}}, OddKey(kind='duplicate', key='claim', position=Position(line=3, column=3), \
+first=Position(line=2, column=3)))
 """
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
-import yaml
-from yaml.nodes import MappingNode, Node, SequenceNode
+from yaml.nodes import Node, ScalarNode, SequenceNode
 
-from ..limits import MAX_EXPANDED_NODES, MAX_YAML_DEPTH
-from ..problems import LoadError, Problem
-
-try:  # libyaml's C parser is several times faster; PyYAML's pure one does the same work.
-    from yaml import CSafeLoader as _Loader
-except ImportError:  # pragma: no cover - PyYAML built without libyaml
-    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+from ..model import Position
+from .pyyaml_compose import MarkPositions, compose
+from .tree import MERGE, READ_TAGS, STR, OddKey, Scalar, Value
 
 
-def _error(path: Path, rule: str, message: str, line: int, column: int) -> LoadError:
-    return LoadError([Problem(str(path), line, column, rule, "error", message)])
+def read(text: str, path: str | Path) -> PyYAMLTree:
+    """The document as a tree; a :class:`~argmap.problems.LoadError` if it is not one YAML document."""
+    root, positions = compose(text, Path(path))
+    return PyYAMLTree(root, positions, aliases="&" in text)  # no anchor, no alias
 
 
-def compose(text: str, path: Path) -> Node:
-    """The document's root node; a :class:`LoadError` for anything that is not one YAML document."""
-    if _may_nest_deeply(text):
-        _refuse_deep_nesting(text, path)
-    try:
-        root = yaml.compose(text, Loader=_Loader)
-    except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
-        what = error.problem or "invalid YAML"
-        if error.context and "expected a single document" in error.context:
-            what = "the file holds more than one YAML document; a map is one document"
-        line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        raise _error(path, "yaml-syntax", f"invalid YAML: {what}", line, column) from None
-    except yaml.reader.ReaderError as error:  # a character YAML forbids, e.g. a control character
-        before = text[: error.position]
-        line, column = before.count("\n") + 1, error.position - (before.rfind("\n") + 1) + 1
-        raise _error(
-            path, "yaml-syntax", f"invalid YAML: the character {error.character!r} is not allowed in YAML", line, column
-        ) from None
-    except yaml.YAMLError as error:
-        raise _error(path, "yaml-syntax", f"invalid YAML: {error}", 1, 1) from None
-    except RecursionError:
-        raise _error(path, "too-deep", "the YAML nests too deeply to read", 1, 1) from None
-    if root is None:
-        raise _error(path, "empty-file", "the file holds no YAML document; a map needs at least a thesis", 1, 1)
-    if "&" in text:  # no anchor, no alias: nothing can expand
-        _refuse_alias_bomb(root, path)
-    return root
+class PyYAMLTree:
+    """The tree of a composed document (see :class:`argmap.reading.tree.Tree`)."""
 
+    def __init__(self, root: Node, marks: MarkPositions, aliases: bool = True) -> None:
+        self.marks = marks
+        self.positions: dict[int, Position] = {}
+        self.tags: dict[int, str] = {}
+        self.key_order: dict[int, list[str | OddKey]] = {}
+        self.shared: set[int] = set()
+        self.nodes: dict[int, Node] = {}  # id() of each container -> its node
+        #: id() of each node -> its value, so that an alias gives the same one (if the text may hold one)
+        self.values: dict[int, Value] | None = {} if aliases else None
+        self.root = self.value(root)
+        self.root_position = marks.of(root.start_mark)
 
-# Block nesting needs more indentation per level, or an indicator per level on one line ("- - x");
-# flow nesting needs a bracket per level. Without those a document cannot nest MAX_YAML_DEPTH deep.
-_DEEP_INDENT = "\n" + " " * (MAX_YAML_DEPTH // 4)
-# Each starts with a literal, so that the regular expression engine skips through large maps.
-_COMPACT_NESTING = (re.compile(r"- +[-?](?: |\n|\Z)"), re.compile(r"\? +[-?](?: |\n|\Z)"))
+    def value_position(self, container: dict | list, key: str | int) -> Position:
+        node = self.nodes[id(container)]
+        if isinstance(key, int):
+            return self.marks.of(node.value[key].start_mark)
+        return self.marks.of(self._entry(node, key)[1].start_mark)
 
+    def key_position(self, mapping: dict, key: str) -> Position:
+        return self.marks.of(self._entry(self.nodes[id(mapping)], key)[0].start_mark)
 
-def _may_nest_deeply(text: str) -> bool:
-    """False if the text surely nests less than MAX_YAML_DEPTH deep (a quick over-estimate)."""
-    return (
-        _DEEP_INDENT in text
-        or text.startswith(_DEEP_INDENT[1:])
-        or text.count("[") + text.count("{") >= MAX_YAML_DEPTH // 4
-        or any(nesting.search(text) for nesting in _COMPACT_NESTING)
-    )
+    @staticmethod
+    def _entry(node: Node, key: str) -> tuple[Node, Node]:
+        """The first entry with this text as its key: the one the mapping keeps."""
+        entry: tuple[Node, Node] = next(pair for pair in node.value if pair[0].tag == STR and pair[0].value == key)
+        return entry
 
+    def value(self, node: Node) -> Value:
+        values = self.values
+        if values is not None and id(node) in values:  # an alias
+            known = values[id(node)]
+            if known.__class__ is not str:
+                self.shared.add(id(known))
+            return known
+        if isinstance(node, ScalarNode):
+            made: Value = node.value if node.tag == STR else Scalar(node.tag, node.value)
+            if values is not None:
+                values[id(node)] = made
+            return made
+        if isinstance(node, SequenceNode):
+            items: list[Value] = []
+            self._container(node, items)
+            for item in node.value:  # a loop, not a generator: one frame for each of up to MAX_YAML_DEPTH levels
+                items.append(self.value(item))
+            return items
+        mapping: dict[str, Value] = {}
+        self._container(node, mapping)
+        self.positions[id(mapping)] = self.marks.of(node.start_mark)
+        order: list[str | OddKey] = []
+        odd = False
+        for key_node, value_node in node.value:
+            if key_node.tag == MERGE:
+                order.append(OddKey("merge", "<<", self.marks.of(key_node.start_mark)))
+            elif not isinstance(key_node, ScalarNode) or key_node.tag != STR:
+                order.append(OddKey("not-text", self.value(key_node), self.marks.of(key_node.start_mark)))
+            elif key_node.value in mapping:
+                first = self.key_position(mapping, key_node.value)
+                order.append(OddKey("duplicate", key_node.value, self.marks.of(key_node.start_mark), first))
+            else:
+                mapping[key_node.value] = self.value(value_node)
+                order.append(key_node.value)
+                continue
+            odd = True
+        if odd:
+            self.key_order[id(mapping)] = order
+        return mapping
 
-def _refuse_deep_nesting(text: str, path: Path) -> None:
-    """Refuse documents nested deeper than MAX_YAML_DEPTH, before libyaml's recursive composer crashes.
-
-    Reads only the parser's events, which libyaml produces without recursion.
-    """
-    try:
-        _count_depth(text, path, _Loader)
-    except yaml.YAMLError as error:
-        if "maximum nesting depth" not in str(error):
-            return  # composing meets the same error first and reports it
-        # PyYAML 6.0.4's libyaml stops at 1,000 levels, while its scanner may already be that far
-        # ahead of the events we count: the pure-Python parser (no such limit, and no recursion
-        # in its events) finds the level past MAX_YAML_DEPTH, as older PyYAMLs' libyaml does.
-        try:
-            _count_depth(text, path, yaml.SafeLoader)
-        except yaml.YAMLError:
-            return
-
-
-def _count_depth(text: str, path: Path, loader: type) -> None:
-    """A ``too-deep`` LoadError at the first mapping or list that nests past MAX_YAML_DEPTH."""
-    depth = 0
-    for event in yaml.parse(text, Loader=loader):
-        if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
-            depth += 1
-            if depth > MAX_YAML_DEPTH:
-                mark = event.start_mark
-                raise _error(
-                    path,
-                    "too-deep",
-                    f"the YAML nests more than {MAX_YAML_DEPTH:,} levels deep (MAX_YAML_DEPTH)",
-                    mark.line + 1,
-                    mark.column + 1,
-                )
-        elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
-            depth -= 1
-
-
-def _refuse_alias_bomb(root: Node, path: Path) -> None:
-    """Refuse documents whose aliases expand to more than MAX_EXPANDED_NODES nodes.
-
-    Counts the expanded size of every node once (aliases share their node object), iteratively, so
-    that neither a "billion laughs" document nor deep nesting can exhaust memory or the stack.
-    """
-    size: dict[int, int] = {}
-    entered: set[int] = set()
-    stack: list[tuple[Node, bool]] = [(root, False)]
-    while stack:
-        node, children_done = stack.pop()
-        if id(node) in size:
-            continue
-        if not children_done:
-            if id(node) in entered:  # reached again below itself: an alias inside its own anchor
-                mark = node.start_mark
-                raise _error(
-                    path, "yaml-alias", "this node contains an alias to itself", mark.line + 1, mark.column + 1
-                )
-            entered.add(id(node))
-        children = _children(node)
-        if children_done or not children:
-            total = 1 + sum(size[id(child)] for child in children)
-            if total > MAX_EXPANDED_NODES:
-                mark = node.start_mark
-                raise _error(
-                    path,
-                    "alias-bomb",
-                    f"YAML aliases expand this document to more than {MAX_EXPANDED_NODES:,} nodes "
-                    "(MAX_EXPANDED_NODES); argmap refuses it",
-                    mark.line + 1,
-                    mark.column + 1,
-                )
-            size[id(node)] = total
-            continue
-        stack.append((node, True))
-        stack.extend((child, False) for child in children if id(child) not in size)
-
-
-def _children(node: Node) -> list[Node]:
-    if isinstance(node, SequenceNode):
-        return node.value
-    if isinstance(node, MappingNode):
-        return [part for pair in node.value for part in pair]
-    return []
+    def _container(self, node: Node, value: dict | list) -> None:
+        if self.values is not None:
+            self.values[id(node)] = value
+        self.nodes[id(value)] = node
+        if node.tag not in READ_TAGS:
+            self.tags[id(value)] = node.tag
