@@ -33,10 +33,10 @@ PYYAML_ONLY = (
 )
 
 
-def run(command: list[str]) -> tuple[float, int]:
-    """Wall time in seconds and peak RSS in MiB of one run of ``command``."""
+def run(command: list[str], env: dict[str, str] | None = None) -> tuple[float, int]:
+    """Wall time in seconds and peak RSS in MiB of one run of ``command`` (in ``env`` if given)."""
     start = time.perf_counter()
-    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env)
     _, _, usage = os.wait4(process.pid, 0)  # this child's own peak memory, in KiB on Linux
     process.returncode = 0  # reaped above; keeps Popen from waiting again
     return time.perf_counter() - start, usage.ru_maxrss // 1024

@@ -7,17 +7,6 @@ from __future__ import annotations
 
 from tests.imports import import_graph
 
-#: Temporary: edges of cycles in other engineers' areas, known when this test was written.
-#: Each is ``(importer, imported)``. Empty this after the branches are merged and those cycles
-#: are fixed; the test fails if an edge listed here is no longer on a cycle, so the list cannot go
-#: stale.
-KNOWN_CYCLE_EDGES_TO_REMOVE_AFTER_MERGE: frozenset[tuple[str, str]] = frozenset(
-    {
-        ("argmap.reading.loader", "argmap.reading.fast_loader"),
-        ("argmap.reading.fast_loader", "argmap.reading.loader"),
-    }
-)
-
 
 def cycle_edges(graph: dict[str, set[str]]) -> set[tuple[str, str]]:
     """The edges that lie on some cycle: both ends in the same strongly connected component."""
@@ -45,7 +34,4 @@ def test_cycle_edges_finds_a_cycle():
 
 def test_no_import_cycles():
     found = cycle_edges(import_graph())
-    stale = KNOWN_CYCLE_EDGES_TO_REMOVE_AFTER_MERGE - found
-    assert not stale, f"allow-listed edges no longer on a cycle; remove them from the list: {sorted(stale)}"
-    unexpected = found - KNOWN_CYCLE_EDGES_TO_REMOVE_AFTER_MERGE
-    assert not unexpected, f"import cycles through these edges (importer, imported): {sorted(unexpected)}"
+    assert not found, f"import cycles through these edges (importer, imported): {sorted(found)}"
