@@ -128,3 +128,14 @@ def test_every_command_and_option_of_the_command_line_is_in_the_readme():
                 if name.startswith("--") and f"`{name}" not in README and f" {name}" not in README
             ]
     assert missing == []
+
+
+def test_the_layout_section_names_every_part_of_the_package():
+    section = README.split("### How the code is laid out", 1)[1].split("\n## ", 1)[0]
+    parts = sorted(
+        path.name + ("/" if path.is_dir() else "")
+        for path in (ROOT / "argmap").iterdir()
+        if path.name not in ("__init__.py", "__main__.py", "__pycache__")
+    )
+    assert parts, "the package has parts"
+    assert [part for part in parts if f"`{part}`" not in section] == []
