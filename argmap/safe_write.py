@@ -100,11 +100,12 @@ def write_atomic(path: Path, data: bytes, protected: Iterable[Path] = (), follow
     with removed_if_terminated():
         fd, temporary = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
         try:
-            with os.fdopen(fd, "wb") as handle:
-                handle.write(data)
-                handle.flush()
-                os.fsync(handle.fileno())
-                os.chmod(temporary, _mode(target))
+            try:
+                write_whole(fd, data)  # a buffered file may report a short write as done
+                os.fsync(fd)
+            finally:
+                os.close(fd)
+            os.chmod(temporary, _mode(target))
             os.replace(temporary, target)
         except BaseException:
             with contextlib.suppress(FileNotFoundError):
