@@ -314,3 +314,10 @@ def test_an_ignored_hangup_stays_ignored(tmp_path):
     process.send_signal(signal.SIGHUP)
     assert process.wait(timeout=20) == 0
     assert out.read_text(encoding="utf-8").startswith("digraph")
+
+
+@pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGHUP])
+def test_a_terminated_init_leaves_no_file(tmp_path, signum):
+    process = interrupted(tmp_path, signum, ["init", str(tmp_path / "new.yaml")])
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["stalled"]
+    assert process.returncode == -signum
