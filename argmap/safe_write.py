@@ -180,7 +180,8 @@ def _write_stream(path: Path, data: bytes) -> None:
                 raise UnsafeWrite(f"cannot write {path}: it is a FIFO that nothing is reading") from None
             time.sleep(0.02)
     try:
-        os.set_blocking(fd, True)
+        if hasattr(os, "set_blocking"):  # Windows before 3.12 has none, nor FIFOs to open
+            os.set_blocking(fd, True)
         write_whole(fd, data)
     finally:
         os.close(fd)
