@@ -15,11 +15,12 @@ import typer
 from .check import check
 from .eval import eval_command
 from .init import init
-from .output import EXIT_OK, end_hard, exit_now, output_failed, whole_standard_output, write
+from .output import EXIT_OK, end_hard, exit_now, output_failed, write
 from .render import render
 from .rules import rules
 from .schema import schema
 from .show import show
+from .whole_writes import whole_standard_output
 
 app = typer.Typer(
     name="argmap",

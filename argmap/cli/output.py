@@ -6,7 +6,6 @@ argmap writes to stdout or stderr.
 
 from __future__ import annotations
 
-import io
 import os
 import sys
 from collections.abc import Iterable, Mapping
@@ -28,10 +27,6 @@ COLOR_CHOICES = ("auto", "always", "never")
 #: What a command made that the process ends with rather than frees (see :func:`exit_now`).
 _kept: list[object] = []
 _ending_now = False
-#: Whether the reader of standard output went away (``| head``) before all of it was written.
-_reader_gone = False
-#: The standard output that :func:`whole_standard_output` replaced.
-_replaced: list[object] = []
 
 
 def keep_until_exit(value: object) -> None:
@@ -58,72 +53,20 @@ def exit_now(code: object) -> NoReturn:
     elif not isinstance(code, int):
         _say(f"{code}\n")
         code = EXIT_PROBLEMS
-    global _reader_gone
+    from .whole_writes import reader_gone
+
+    gone = False  # a flush below may find the reader gone too
     for stream in (sys.stdout, sys.stderr):
         try:
             if stream is not None:  # None: the process was started with that descriptor closed
                 stream.flush()
         except BrokenPipeError:
-            _reader_gone = True
+            gone = True
         except (OSError, ValueError) as error:  # a full disk; a stream closed by someone else
             code = output_failed(error)
-    if _reader_gone:
+    if gone or reader_gone():
         code = code or EXIT_PROBLEMS
     os._exit(code)
-
-
-def whole_standard_output() -> None:
-    """Make every write to stdout whole, or an error: Python loses the rest of a short write.
-
-    A write of 2 MB to a disk with 45 KB free writes 45 KB, and ``sys.stdout`` (CPython 3.11-3.13)
-    reports success: the command would end 0 with the output cut short. Through
-    :class:`_WholeWrites` the rest is written again, and the disk's error is raised (exit 2 with a
-    message). A reader that goes away (EPIPE) is remembered, and the rest of the output dropped.
-    """
-    stream = sys.stdout
-    try:
-        fd = stream.fileno()
-    except (AttributeError, OSError, ValueError):  # not a real descriptor: a test's buffer
-        return
-    stream.flush()
-    _replaced.append(stream)  # freed, it would close the descriptor
-    sys.stdout = io.TextIOWrapper(
-        io.BufferedWriter(_WholeWrites(fd)),
-        encoding=stream.encoding,
-        errors=stream.errors,
-        line_buffering=bool(stream.line_buffering),
-    )
-
-
-class _WholeWrites(io.RawIOBase):
-    """A descriptor each of whose writes is whole (:func:`~argmap.safe_write.write_whole`) or raises."""
-
-    def __init__(self, fd: int) -> None:
-        super().__init__()
-        self._fd = fd
-
-    def writable(self) -> bool:
-        return True
-
-    def fileno(self) -> int:
-        return self._fd
-
-    def isatty(self) -> bool:
-        return os.isatty(self._fd)
-
-    def close(self) -> None:  # the descriptor is the process's: leave it open
-        super().close()
-
-    def write(self, data: Any) -> int:
-        from ..safe_write import write_whole
-
-        global _reader_gone
-        if not _reader_gone:
-            try:
-                write_whole(self._fd, data)
-            except BrokenPipeError:
-                _reader_gone = True  # exit_now turns a 0 into a 1; the rest is not written
-        return len(memoryview(data).cast("B"))
 
 
 def output_failed(error: Exception) -> int:

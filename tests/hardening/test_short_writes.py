@@ -139,7 +139,7 @@ def test_a_map_that_cannot_be_read_keeps_exit_2_when_the_reader_goes_away(tmp_pa
 def test_output_held_back_until_the_end_still_fails_with_exit_2(tmp_path):
     """A small output waits in the buffer until the process ends (exit_now): that flush is checked too."""
     program = (
-        "from argmap.cli.output import exit_now, whole_standard_output\n"
+        "from argmap.cli.output import exit_now\nfrom argmap.cli.whole_writes import whole_standard_output\n"
         "whole_standard_output(); print('x' * 3000); exit_now(0)\n"
     )
     with (tmp_path / "out").open("wb") as stdout:
