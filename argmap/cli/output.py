@@ -236,8 +236,10 @@ def emit(
 
         try:
             write_atomic(output_file, as_text(report, color, end).encode("utf-8"), protected=protected)
-        except (UnsafeWrite, OSError) as error:
-            raise fail(f"cannot write {output_file}: {getattr(error, 'strerror', None) or error}") from None
+        except UnsafeWrite as error:  # it names the file and says why
+            raise fail(str(error)) from None
+        except OSError as error:
+            raise fail(f"cannot write {output_file}: {error.strerror or error}") from None
     elif isinstance(report, str):
         write(report)
     else:
