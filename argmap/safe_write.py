@@ -73,14 +73,14 @@ def check_target(path: Path, protected: Iterable[Path] = (), follow_symlinks: bo
     if mode is not None and not stat.S_ISREG(mode):
         if follow_symlinks and (stat.S_ISCHR(mode) or stat.S_ISFIFO(mode)):
             return path  # written directly, by its own name: /dev/fd/63 resolves to no real path
-        raise UnsafeWrite(f"refusing to write {path}: it is not a regular file (argmap writes {_what_it_writes})")
+        raise UnsafeWrite(
+            f"refusing to write {path}: it is not a regular file"
+            " (argmap writes regular files, and a character device or FIFO named as the output)"
+        )
     target = Path(os.path.realpath(path)) if follow_symlinks else Path(os.path.abspath(path))
     if not target.parent.is_dir():
         raise UnsafeWrite(f"cannot write {path}: the folder {target.parent} does not exist")
     return target
-
-
-_what_it_writes = "regular files, and a character device or FIFO named as the output"
 
 
 def write_atomic(path: Path, data: bytes, protected: Iterable[Path] = (), follow_symlinks: bool = True) -> None:
@@ -121,8 +121,8 @@ def removed_if_terminated() -> Iterator[None]:
 
     Signal handlers belong to the main thread: elsewhere the block runs unguarded.
     """
-    try:  # a signal that is ignored (nohup ignores SIGHUP) stays ignored
-        guarded = [signum for signum in TERMINATING_SIGNALS if signal.getsignal(signum) is not signal.SIG_IGN]
+    try:  # a signal that is ignored (nohup ignores SIGHUP) stays ignored; None: a handler set outside Python
+        guarded = [signum for signum in TERMINATING_SIGNALS if signal.getsignal(signum) not in (signal.SIG_IGN, None)]
         previous: dict[int, Any] = {signum: signal.signal(signum, _raise_terminated) for signum in guarded}
     except ValueError:  # not the main thread
         yield
