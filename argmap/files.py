@@ -10,6 +10,7 @@ from .problems import FileResult, LoadError, Problem
 
 if TYPE_CHECKING:
     from .config import Config, Settings
+    from .model import ArgumentMap
 
 MAP_SUFFIXES = (".yaml", ".yml")
 #: Folders never searched for maps.
@@ -113,4 +114,22 @@ def _checked(path: Path, argmap: object, settings: Config | Settings, keep_maps:
     from .config import Config
 
     own = settings if isinstance(settings, Config) else settings.for_map(path)
-    return FileResult(path, tuple(check(argmap, own)), True, argmap if keep_maps else None)  # type: ignore[arg-type]
+    problems = tuple(check(argmap, own))  # type: ignore[arg-type]
+    return FileResult(path, problems, True, argmap if keep_maps else None, read_with(path, argmap, own))  # type: ignore[arg-type]
+
+
+def read_with(path: Path, argmap: ArgumentMap, config: Config) -> tuple[Path, ...]:
+    """The files that checking the map at ``path`` reads besides the map: its settings file and the
+    texts of its sources. An output file must never be one of them (``-o argmap.toml``)."""
+    from .sources.texts import text_path
+
+    read = [config.path] if config.path is not None else []
+    folder = config.options_of("quote-not-found").get("sources")
+    sources_dir = Path(str(folder)) if folder else None
+    if sources_dir is None and not argmap.has_source_files():  # most maps: 100,000 claims and no texts
+        return tuple(read)
+    for source in (*argmap.sources.values(), *argmap.inline_sources()):
+        text = text_path(source, path, sources_dir)
+        if text is not None:
+            read.append(text)
+    return tuple(read)

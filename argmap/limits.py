@@ -25,3 +25,6 @@ MAX_YAML_DEPTH = 500
 MAX_LOAD_PROBLEMS = 100
 #: Longest time a diagram layout may take, in seconds.
 LAYOUT_TIMEOUT_SECONDS = 120.0
+#: Longest wait, in seconds, for a reader of a FIFO named as the output (``-o pipe``); then the
+#: write is refused with a message, rather than waiting forever.
+FIFO_READER_WAIT_SECONDS = 2.0

@@ -53,6 +53,8 @@ class FileResult:
     loaded: bool
     #: The loaded map, kept only when :func:`~argmap.files.check_paths` is asked to (``keep_maps=True``).
     argmap: ArgumentMap | None = None
+    #: The other files its check read (settings file, source texts): ``--output-file`` never replaces them.
+    read_with: tuple[Path, ...] = ()
 
 
 class Finding(NamedTuple):

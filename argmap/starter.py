@@ -83,19 +83,22 @@ def create(path: Path) -> None:
     """
     import tempfile
 
+    from .safe_write import removed_if_terminated
+
     if os.path.lexists(path):
         raise FileExistsError(17, "it exists already; argmap init never overwrites a file", str(path))
     folder = Path(os.path.abspath(path)).parent
-    fd, temporary = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(starter_map(path))
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.chmod(temporary, 0o666 & ~_umask())
-        os.link(temporary, path)  # unlike a rename, a link fails if the file appeared meanwhile
-    finally:
-        os.unlink(temporary)
+    with removed_if_terminated():  # SIGTERM and SIGHUP, as Ctrl-C, reach the finally below
+        fd, temporary = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")
+        try:
+            with os.fdopen(fd, "w", encoding="utf-8") as handle:
+                handle.write(starter_map(path))
+                handle.flush()
+                os.fsync(handle.fileno())
+            os.chmod(temporary, 0o666 & ~_umask())
+            os.link(temporary, path)  # unlike a rename, a link fails if the file appeared meanwhile
+        finally:
+            os.unlink(temporary)
 
 
 def _umask() -> int:

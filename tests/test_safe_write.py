@@ -133,3 +133,37 @@ def test_two_renders_at_once_leave_one_whole_output(tmp_path):
         assert [p.wait() for p in processes] == [0, 0]
         assert target.read_bytes() in outputs
         assert sorted(os.listdir(tmp_path)) == ["out.svg"]
+
+
+def test_a_name_argmap_chose_is_not_followed_through_a_link(tmp_path):
+    victim = tmp_path / "victim.conf"
+    victim.write_text("keep me", encoding="utf-8")
+    link = tmp_path / "a.svg"
+    link.symlink_to(victim)
+    with pytest.raises(UnsafeWrite, match="symbolic link"):
+        write_atomic(link, b"<svg/>", follow_symlinks=False)
+    assert victim.read_text(encoding="utf-8") == "keep me" and link.is_symlink()
+
+
+def test_writes_from_another_thread_than_the_main_one(tmp_path):
+    """Signal handlers belong to the main thread: elsewhere the write goes on without them."""
+    import threading
+
+    errors: list[BaseException] = []
+
+    def write() -> None:
+        try:
+            write_atomic(tmp_path / "out.svg", b"x")
+        except BaseException as error:  # reported by the assertion below
+            errors.append(error)
+
+    thread = threading.Thread(target=write)
+    thread.start()
+    thread.join()
+    assert not errors and (tmp_path / "out.svg").read_bytes() == b"x"
+
+
+def test_signal_handlers_are_restored_after_a_write(tmp_path):
+    before = signal.getsignal(signal.SIGTERM)
+    write_atomic(tmp_path / "out.svg", b"x")
+    assert signal.getsignal(signal.SIGTERM) is before

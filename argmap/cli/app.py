@@ -15,11 +15,12 @@ import typer
 from .check import check
 from .eval import eval_command
 from .init import init
-from .output import EXIT_OK, cannot_write, end_hard, exit_now, write
+from .output import EXIT_OK, end_hard, exit_now, output_failed, write
 from .render import render
 from .rules import rules
 from .schema import schema
 from .show import show
+from .whole_writes import whole_standard_output
 
 app = typer.Typer(
     name="argmap",
@@ -62,6 +63,7 @@ def main() -> None:
     for name in ("stdout", "stderr"):
         if getattr(sys, name) is None:  # started with that descriptor closed: nobody reads it
             setattr(sys, name, open(os.devnull, "w", encoding="utf-8"))  # noqa: SIM115 - open until the process ends
+    whole_standard_output()
     watched = sys.gettrace() is not None or sys.getprofile() is not None
     if not watched:
         end_hard()
@@ -72,5 +74,5 @@ def main() -> None:
             raise
         exit_now(done.code)
     except OSError as error:  # what no command expects: mostly output that could not be written (a full disk)
-        exit_now(cannot_write(error).exit_code)
+        exit_now(output_failed(error))
     exit_now(EXIT_OK)

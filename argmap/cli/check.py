@@ -72,7 +72,7 @@ def check(
     except ConfigError as error:
         raise fail(str(error)) from None
     keep_until_exit(results)
-    inputs = [result.path for result in results]
+    inputs = [path for result in results for path in (result.path, *result.read_with)]
     emit(_report(results, format, with_eval, quiet, statistics), color.value, output_file, protected=inputs)
     raise typer.Exit(exit_code(summary(results), strict, exit_zero))
 

@@ -44,23 +44,36 @@ def exit_now(code: object) -> NoReturn:
 
     Output is flushed first; nothing else needs Python's clean-up (argmap leaves no temporary file
     behind: each is renamed into place or removed before this). mypy ends the same way, for speed.
-    A reader that closed the pipe early (``argmap check | head``) makes a 0 a 1; output that could
-    not be written (a full disk) makes it 2, with a message.
+    A reader that went away before all the output was written (``argmap check | head``) makes a 0
+    a 1, in every command, with no message; output that could not be written (a full disk) makes
+    the code 2, with a message.
     """
     if code is None:
         code = EXIT_OK
     elif not isinstance(code, int):
         _say(f"{code}\n")
         code = EXIT_PROBLEMS
+    from .whole_writes import reader_gone
+
+    gone = False  # a flush below may find the reader gone too
     for stream in (sys.stdout, sys.stderr):
         try:
             if stream is not None:  # None: the process was started with that descriptor closed
                 stream.flush()
         except BrokenPipeError:
-            code = code or EXIT_PROBLEMS
+            gone = True
         except (OSError, ValueError) as error:  # a full disk; a stream closed by someone else
-            code = cannot_write(error).exit_code
+            code = output_failed(error)
+    if gone or reader_gone():
+        code = code or EXIT_PROBLEMS
     os._exit(code)
+
+
+def output_failed(error: Exception) -> int:
+    """Say that stdout could not be written and return the exit code (2); what it still holds is
+    dropped, so that it is not tried (and reported) again when the process ends."""
+    sys.stdout = open(os.devnull, "w", encoding="utf-8")  # noqa: SIM115 - open until the process ends
+    return cannot_write(error).exit_code
 
 
 def cannot_write(error: Exception) -> typer.Exit:
@@ -223,8 +236,10 @@ def emit(
 
         try:
             write_atomic(output_file, as_text(report, color, end).encode("utf-8"), protected=protected)
-        except (UnsafeWrite, OSError) as error:
-            raise fail(f"cannot write {output_file}: {getattr(error, 'strerror', None) or error}") from None
+        except UnsafeWrite as error:  # it names the file and says why
+            raise fail(str(error)) from None
+        except OSError as error:
+            raise fail(f"cannot write {output_file}: {error.strerror or error}") from None
     elif isinstance(report, str):
         write(report)
     else:

@@ -122,7 +122,7 @@ def render(
         write_bytes(drawn.diagrams[planned.maps[0]])
         return
     try:
-        for target in write_all(drawn.diagrams, planned):
+        for target in write_all(drawn.diagrams, planned, drawn.inputs):
             note(f"wrote {target}")
     except WriteError as error:
         raise fail(str(error)) from None

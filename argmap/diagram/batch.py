@@ -16,15 +16,16 @@ bad map or a failed layout leaves no file behind; each file is then written whol
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..config import ConfigError
+from ..files import read_with
 from ..problems import LoadError
 from ..reading.loader import load
-from ..safe_write import UnsafeWrite, write_atomic
+from ..safe_write import UnsafeWrite, check_target, write_atomic
 from . import render
 from .engine import RenderError
 
@@ -45,6 +46,8 @@ class Drawn:
     diagrams: dict[Path, bytes]
     #: A :class:`LoadError` (with the map's problems), :class:`RenderError` or :class:`ConfigError`.
     failures: dict[Path, Exception]
+    #: The other files drawing read (settings files, source texts): no diagram is written over them.
+    inputs: frozenset[Path] = frozenset()
 
 
 def draw_all(maps: Iterable[Path], options: RenderOptions, settings: Settings, with_labels: bool = False) -> Drawn:
@@ -54,17 +57,21 @@ def draw_all(maps: Iterable[Path], options: RenderOptions, settings: Settings, w
     """
     diagrams: dict[Path, bytes] = {}
     failures: dict[Path, Exception] = {}
+    inputs: set[Path] = set()
     for path in maps:
         try:
-            diagrams[path] = _draw(path, options, settings, with_labels)
+            diagrams[path] = _draw(path, options, settings, with_labels, inputs)
         except (LoadError, RenderError, ConfigError) as error:
             failures[path] = error
-    return Drawn(diagrams, failures)
+    return Drawn(diagrams, failures, frozenset(inputs))
 
 
-def _draw(path: Path, options: RenderOptions, settings: Settings, with_labels: bool) -> bytes:
+def _draw(path: Path, options: RenderOptions, settings: Settings, with_labels: bool, inputs: set[Path]) -> bytes:
+    """The map's diagram; adds the files its checks read to ``inputs``."""
     argmap = load(path)
     config = settings.for_map(path) if options.checks else None  # a settings file matters only to the checks
+    if config is not None:
+        inputs.update(read_with(path, argmap, config))
     if with_labels:
         from ..evaluation.labelling import evaluate
 
@@ -72,15 +79,28 @@ def _draw(path: Path, options: RenderOptions, settings: Settings, with_labels: b
     return render(argmap, options, config=config)
 
 
-def write_all(diagrams: Mapping[Path, bytes], planned: Plan) -> Iterator[Path]:
+def write_all(diagrams: Mapping[Path, bytes], planned: Plan, inputs: Iterable[Path] = ()) -> Iterator[Path]:
     """Write each map's diagram to its file in ``planned``, yielding each file once it is written.
 
-    Raises :class:`WriteError` naming the file; the files written before it stay written.
+    No file is written over a map or one of ``inputs`` (:attr:`Drawn.inputs`): every target is
+    checked before the first is written. Raises :class:`WriteError` naming the file; the files
+    written before it (a full disk) stay written.
     """
+    protected = (*planned.maps, *inputs)
+    follow = not planned.derived
+    for path in diagrams:
+        _written(planned.files[path], lambda target: check_target(target, protected, follow))
     for path, data in diagrams.items():
         target = planned.files[path]
-        try:
-            write_atomic(target, data, protected=planned.maps)
-        except (UnsafeWrite, OSError) as error:
-            raise WriteError(f"cannot write {target}: {getattr(error, 'strerror', None) or error}") from None
+        _written(target, lambda target: write_atomic(target, data, protected, follow))  # noqa: B023 - called at once
         yield target
+
+
+def _written(target: Path, action: Callable[[Path], object]) -> None:
+    """Do ``action`` on ``target``; its refusal or the disk's error becomes a :class:`WriteError`."""
+    try:
+        action(target)
+    except UnsafeWrite as error:
+        raise WriteError(str(error)) from None
+    except OSError as error:
+        raise WriteError(f"cannot write {target}: {error.strerror or error}") from None

@@ -31,11 +31,15 @@ STANDARD_OUTPUT = "-"
 class Plan:
     """The maps to draw, in order, and the file each one's diagram goes to.
 
-    ``files`` is empty when the one map's diagram goes to standard output.
+    ``files`` is empty when the one map's diagram goes to standard output. ``derived`` says that
+    argmap chose the file names itself (next to each map, or in an output folder): such a name is
+    never followed through a symbolic link, since a repository could ship ``maps/a.svg`` as a link
+    to a file outside it.
     """
 
     maps: tuple[Path, ...]
     files: dict[Path, Path]
+    derived: bool = False
 
     @property
     def to_standard_output(self) -> bool:
@@ -59,8 +63,8 @@ def plan(paths: list[Path], output: str | None, options: RenderOptions) -> Plan:
 
     ``output`` is ``None`` (next to each map), a file, a folder, or ``"-"``. Raises
     :class:`RenderError` (no maps, no engine for the format, several maps for one output) or
-    :class:`~argmap.safe_write.UnsafeWrite` (a target that is one of the maps, a folder, or in a
-    folder that does not exist).
+    :class:`~argmap.safe_write.UnsafeWrite` (a target that is one of the maps, a folder, in a
+    folder that does not exist, or a link, device or FIFO where argmap chose the name).
     """
     maps = expand(paths)
     empty = empty_folders(paths)
@@ -73,9 +77,10 @@ def plan(paths: list[Path], output: str | None, options: RenderOptions) -> Plan:
             raise RenderError("-o - writes one diagram to standard output; give one map, or a folder for -o")
         return Plan(tuple(maps), {})
     files = _files(maps, output, options.format)
+    derived = output is None or Path(output).is_dir()
     for target in files.values():
-        check_target(target, maps)
-    return Plan(tuple(maps), files)
+        check_target(target, maps, follow_symlinks=not derived)
+    return Plan(tuple(maps), files, derived)
 
 
 def _files(maps: list[Path], output: str | None, fmt: str) -> dict[Path, Path]:
