@@ -7,14 +7,16 @@ first from the map's folder upwards, or from ``--config FILE``; then ``--select`
     select = ["rabbit-rule", "holding-hands"]   # rules to turn on, besides those on by default
     ignore = ["unanswered-objection"]           # rules to turn off
     sources = "texts"                           # KEY.txt/.md/.html, relative to this file
+    source-roots = ["../shared-texts"]          # more folders a source's file: may be in
     [severity]
     evidence-without-source = "error"
     [rules.rabbit-rule]
     allow = ["should"]
 
-A rule named by its id wins over ``ALL``; a rule both selected and ignored at the same level is
-off; the command line wins over the file. So ``--ignore ALL --select quote-not-found`` runs that
-rule alone, and ``--select ALL --ignore rabbit-rule`` every rule but one.
+A rule named by its id wins over ``ALL`` (in ``select``, ``ignore`` and ``[severity]``); a rule
+both selected and ignored at the same level is off; the command line wins over the file. So
+``--ignore ALL --select quote-not-found`` runs that rule alone, and ``--select ALL --ignore
+rabbit-rule`` every rule but one.
 """
 
 from __future__ import annotations
@@ -26,7 +28,9 @@ from typing import Any
 
 from .problems import SEVERITIES, Severity
 
-CONFIG_KEYS = ("select", "ignore", "severity", "rules", "sources")
+CONFIG_KEYS = ("select", "ignore", "severity", "rules", "sources", "source-roots")
+#: The longest part of a settings value that a message quotes.
+_SHOWN = 200
 
 
 class ConfigError(Exception):
@@ -45,6 +49,8 @@ class Config:
     path: Path | None = None
     #: A folder of source texts (``KEY.txt``, ``.md``, ``.html``), as ``--sources`` gives.
     sources_dir: Path | None = None
+    #: Folders besides the map's and this file's that a source's ``file:`` may be in.
+    source_roots: tuple[Path, ...] = ()
 
     def enabled(self, rule_id: str) -> bool:
         from .rules import RULES
@@ -60,7 +66,7 @@ class Config:
     def severity_of(self, rule_id: str) -> Severity:
         from .rules import RULES
 
-        return self.severity.get(rule_id, RULES[rule_id].SEVERITY)
+        return self.severity.get(rule_id, self.severity.get("ALL", RULES[rule_id].SEVERITY))
 
     def options_of(self, rule_id: str) -> dict[str, Any]:
         from .rules import RULES
@@ -69,6 +75,9 @@ class Config:
         options = {**defaults, **self.options.get(rule_id, {})}
         if "sources" in defaults and self.sources_dir is not None:
             options["sources"] = str(self.sources_dir)  # --sources, or the top-level setting
+        if "source-roots" in defaults:  # a rule that reads source texts: where it may read them
+            mine = [str(self.path.parent)] if self.path is not None else []
+            options["source-roots"] = [*options["source-roots"], *map(str, self.source_roots), *mine]
         return options
 
     def with_cli(
@@ -95,45 +104,87 @@ def _split(values: list[str] | None) -> list[str]:
 
 
 def validate(config: Config) -> None:
-    """Raise :class:`ConfigError` for an unknown rule id, severity or option."""
+    """Raise :class:`ConfigError` for an unknown rule id, severity or option, or a missing folder."""
     from .rules import RULES
     from .suggestions import did_you_mean
 
     where = f"{config.path}: " if config.path else ""
     for rule_id in (*config.select, *config.ignore, *config.severity, *config.options):
         if rule_id != "ALL" and rule_id not in RULES:
-            raise ConfigError(f"{where}unknown rule '{rule_id}'{did_you_mean(rule_id, RULES)}")
+            raise ConfigError(f"{where}unknown rule {_shown(rule_id)}{did_you_mean(str(rule_id), RULES)}")
+    if "ALL" in config.options:
+        raise ConfigError(f"{where}[rules.ALL]: options belong to one rule; ALL is for select, ignore and [severity]")
     for rule_id, level in config.severity.items():
         if level not in SEVERITIES:
-            raise ConfigError(f"{where}severity of '{rule_id}' must be one of {', '.join(SEVERITIES)}, not {level!r}")
+            raise ConfigError(
+                f"{where}severity of '{rule_id}' must be one of {', '.join(SEVERITIES)}, not {_shown(level)}"
+            )
     for rule_id, options in config.options.items():
         defaults = RULES[rule_id].OPTIONS
         for name, value in options.items():
             if name not in defaults:
                 known = ", ".join(defaults) or "none"
-                raise ConfigError(f"{where}rule '{rule_id}' has no option '{name}' (its options: {known})")
+                raise ConfigError(f"{where}rule '{rule_id}' has no option {_shown(name)} (its options: {known})")
             default = defaults[name]
             if type(value) is not type(default) or (
                 isinstance(value, list) and not all(isinstance(v, str) for v in value)
             ):
                 kind = "a list of text" if isinstance(default, list) else type(default).__name__
-                raise ConfigError(f"{where}option '{name}' of '{rule_id}' must be {kind}, not {value!r}")
+                raise ConfigError(f"{where}option '{name}' of '{rule_id}' must be {kind}, not {_shown(value)}")
+            if name in ("sources", "source-roots"):
+                _folders_exist(f"{where}option '{name}' of '{rule_id}'", [value] if isinstance(value, str) else value)
+    _folders_exist(f"{where}'source-roots'", config.source_roots)
+
+
+def _folders_exist(setting: str, folders: object) -> None:
+    for folder in folders if isinstance(folders, list | tuple) else ():
+        if folder and not os.path.isdir(folder):
+            raise ConfigError(f"{setting}: {_shown(str(folder))} is not a folder")
+
+
+def _shown(value: object) -> str:
+    """A value from the settings, for a message: quoted with control characters escaped, cut short.
+
+    >>> print(_shown("\\x1b[2J red"), len(_shown("x" * 1000)))
+    '\\x1b[2J red' 202
+    """
+    if isinstance(value, dict | list):
+        return "a table" if isinstance(value, dict) else "a list"  # never the repr: it may nest 5,000 deep
+    text = repr(value[: _SHOWN + 1] if isinstance(value, str) else value)
+    return text if len(text) <= _SHOWN + 2 else text[:_SHOWN] + "…'"
 
 
 def find(start: Path) -> Path | None:
-    """The nearest ``argmap.toml``, or ``pyproject.toml`` with a ``[tool.argmap]`` table."""
+    """The nearest ``argmap.toml``, or ``pyproject.toml`` with a ``[tool.argmap]`` table.
+
+    An ``argmap.toml`` that is not a regular file (a FIFO, a device, a dangling symlink) is found
+    too, so that :func:`read` refuses it with a message rather than another file's settings apply.
+    """
     # abspath, not resolve(): a map that is a symlink loop must reach the loader's clear error.
     folder = Path(os.path.abspath(start))
     if not folder.is_dir():
         folder = folder.parent
     for candidate in (folder, *folder.parents):
         own = candidate / "argmap.toml"
-        if own.is_file():
+        if os.path.lexists(own) and not os.path.isdir(own):
             return own
         project = candidate / "pyproject.toml"
-        if project.is_file() and "[tool.argmap" in project.read_text(encoding="utf-8", errors="replace"):
+        if os.path.isfile(project) and "[tool.argmap" in _text(project):
             return project
     return None
+
+
+def _text(path: Path) -> str:
+    """A settings file's text: a regular UTF-8 file of at most MAX_SETTINGS_BYTES, else ConfigError."""
+    from .limits import MAX_SETTINGS_BYTES
+    from .sources.safe_read import Unreadable, read_regular
+
+    try:
+        return read_regular(path, MAX_SETTINGS_BYTES, "MAX_SETTINGS_BYTES").decode("utf-8")
+    except Unreadable as error:
+        raise ConfigError(f"{path}: cannot read the settings file: it {error}") from None
+    except UnicodeDecodeError:
+        raise ConfigError(f"{path}: cannot read the settings file: it is not UTF-8 text") from None
 
 
 def read(path: Path) -> Config:
@@ -141,23 +192,32 @@ def read(path: Path) -> Config:
     import tomllib
 
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except OSError as error:
-        raise ConfigError(f"{path}: cannot read the configuration: {error.strerror or error}") from None
-    except UnicodeDecodeError:
-        raise ConfigError(f"{path}: cannot read the configuration: it is not UTF-8 text") from None
+        data = tomllib.loads(_text(path))
     except tomllib.TOMLDecodeError as error:
         raise ConfigError(f"{path}: invalid TOML: {error}") from None
+    except RecursionError:
+        raise ConfigError(f"{path}: invalid TOML: arrays or tables nest too deeply") from None
+    except ValueError as error:  # an integer of more than 4,300 digits
+        raise ConfigError(f"{path}: invalid TOML: {error}") from None
     if path.name == "pyproject.toml":
-        data = data.get("tool", {}).get("argmap", {})
+        tool = data.get("tool", {})
+        if not isinstance(tool, dict) or not isinstance(tool.get("argmap", {}), dict):
+            raise ConfigError(f"{path}: 'tool' and 'tool.argmap' must be tables ([tool.argmap] holds the settings)")
+        data = tool.get("argmap", {})
+    return _settings(path, data)
+
+
+def _settings(path: Path, data: dict[str, Any]) -> Config:
+    """The settings of one file's table, each value checked; relative folders made relative to the file."""
     for key in data:
         if key not in CONFIG_KEYS:
-            raise ConfigError(f"{path}: unknown setting '{key}' (settings: {', '.join(CONFIG_KEYS)})")
+            raise ConfigError(f"{path}: unknown setting {_shown(key)} (settings: {', '.join(CONFIG_KEYS)})")
     lists = {}
-    for key in ("select", "ignore"):
+    for key in ("select", "ignore", "source-roots"):
         value = data.get(key, [])
-        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-            raise ConfigError(f"{path}: '{key}' must be a list of rule ids")
+        if not isinstance(value, list) or not all(isinstance(v, str) and v for v in value):
+            what = "folder paths" if key == "source-roots" else "rule ids"
+            raise ConfigError(f"{path}: '{key}' must be a list of {what}, not {_shown(value)}")
         lists[key] = tuple(value)
     tables = {}
     for key in ("severity", "rules"):
@@ -166,11 +226,15 @@ def read(path: Path) -> Config:
             raise ConfigError(f"{path}: '[{key}]' must be a table")
         tables[key] = value
     sources = data.get("sources")
-    if sources is not None and not isinstance(sources, str):
-        raise ConfigError(f"{path}: 'sources' must be a folder path")
-    for options in tables["rules"].values():
+    if sources is not None and (not isinstance(sources, str) or not sources):
+        raise ConfigError(f"{path}: 'sources' must be a folder path, not {_shown(sources)}")
+    if sources is not None and not os.path.isdir(path.parent / sources):
+        raise ConfigError(f"{path}: 'sources': no such folder {_shown(sources)} next to this file")
+    for options in tables["rules"].values():  # folders are relative to this file
         if isinstance(options.get("sources"), str) and options["sources"]:
-            options["sources"] = str(path.parent / options["sources"])  # relative to this file
+            options["sources"] = str(path.parent / options["sources"])
+        if isinstance(options.get("source-roots"), list):
+            options["source-roots"] = [str(path.parent / str(folder)) for folder in options["source-roots"]]
     config = Config(
         select=lists["select"],
         ignore=lists["ignore"],
@@ -178,6 +242,7 @@ def read(path: Path) -> Config:
         options=tables["rules"],
         path=path,
         sources_dir=(path.parent / sources) if sources else None,
+        source_roots=tuple(path.parent / folder for folder in lists["source-roots"]),
     )
     validate(config)
     return config

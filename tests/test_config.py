@@ -189,7 +189,8 @@ def test_claim_ignore_silences_only_that_claim():
 
 
 def test_sources_setting_is_relative_to_the_settings_file(tmp_path):
-    (tmp_path / "conf").mkdir()
+    (tmp_path / "conf" / "texts").mkdir(parents=True)
+    (tmp_path / "conf" / "other").mkdir()
     path = tmp_path / "conf" / "argmap.toml"
     path.write_text('sources = "texts"\n[rules.quote-not-found]\nsources = "other"\n', encoding="utf-8")
     config = read(path)
