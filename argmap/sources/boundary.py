@@ -9,6 +9,8 @@ refused before it is opened, so its text can never reach a message::
     >>> roots = reading_roots(Path("project/maps/a.yaml"), ["project"])
     >>> inside(Path("project/maps/../texts/t.txt"), roots), inside(Path("/etc/shadow"), roots)
     (True, False)
+    >>> inside(Path("project/.git/config"), roots)
+    False
 """
 
 from __future__ import annotations
@@ -34,8 +36,21 @@ def reading_roots(map_path: Path, extra: Iterable[str | Path] = ()) -> tuple[Pat
 
 def inside(path: Path, roots: Iterable[Path]) -> bool:
     """Whether ``path`` resolves to a place inside one of ``roots`` (already resolved)."""
+    return refusal(path, tuple(roots)) is None
+
+
+def refusal(path: Path, roots: tuple[Path, ...], what: str = "the folders source texts are read from") -> str | None:
+    """Why ``path`` may not be read: it resolves outside ``roots``, or into a hidden file or folder
+    below them (``.git/config`` holds CI tokens, ``.env`` secrets); ``None`` if it may."""
     resolved = real(path)
-    return resolved is not None and any(resolved.is_relative_to(root) for root in roots)
+    if resolved is None:
+        return "is not a name a file can have (it holds a NUL character)"
+    below = [resolved.relative_to(root).parts for root in roots if resolved.is_relative_to(root)]
+    if not below:
+        return f"is outside {what} ({describe(roots)})"
+    if all(any(part.startswith(".") for part in parts) for parts in below):
+        return "is in a hidden file or folder (such as .git or .env), which argmap never reads source texts from"
+    return None
 
 
 def describe(roots: Iterable[Path]) -> str:

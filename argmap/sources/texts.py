@@ -27,7 +27,8 @@ from typing import NamedTuple
 
 from ..limits import MAX_SOURCE_BYTES
 from ..model import ArgumentMap, Source
-from .boundary import describe, inside, reading_roots, real
+from .boundary import reading_roots, real
+from .boundary import refusal as boundary_refusal
 from .quotes import Prepared, prepare
 from .safe_read import Unreadable, check_regular, read_regular
 
@@ -87,10 +88,9 @@ def locate(source: Source, map_path: Path, sources_dir: Path | None, roots: Sequ
     """
     if source.file:
         path = file_path(source, map_path)
-        if real(path) is None:
-            return Located(path, "is not a name a file can have (it holds a NUL character)")
-        if not inside(path, roots):
-            return Located(path, f"is outside the folders source texts are read from ({describe(roots)})")
+        refused = boundary_refusal(path, tuple(roots))
+        if refused is not None:
+            return Located(path, refused)
         if os.path.exists(path) and not os.path.isdir(path):
             return Located(path)
     if sources_dir is not None and source.key:
@@ -99,9 +99,7 @@ def locate(source: Source, map_path: Path, sources_dir: Path | None, roots: Sequ
             if not os.path.lexists(path) or os.path.isdir(path):
                 continue
             folder = real(sources_dir)
-            if folder is None or not inside(path, [folder]):
-                return Located(path, f"is outside the sources folder ({sources_dir.as_posix()})")
-            return Located(path)
+            return Located(path, boundary_refusal(path, (folder,) if folder else (), "the sources folder"))
     return None
 
 

@@ -150,6 +150,20 @@ def test_the_settings_folder_is_inside_and_source_roots_allow_more(run, project)
     assert report(run, "maps")[:2] == (0, [])
 
 
+@pytest.mark.parametrize("file", [".git/config", ".env", "texts/.secret/notes.txt", "texts/link.txt"])
+def test_hidden_files_inside_the_project_are_refused(run, project, file):
+    """A CI checkout keeps its token in .git/config, and secrets are written to .env."""
+    for hidden in (".git/config", ".env", "texts/.secret/notes.txt"):
+        (project / hidden).parent.mkdir(parents=True, exist_ok=True)
+        (project / hidden).write_text(f"extraheader = AUTHORIZATION: basic {SECRET}\n", encoding="utf-8")
+    (project / "texts" / "link.txt").symlink_to(project / ".env")
+    (project / "m.yaml").write_text(quoting(file, "AUTHORIZATION basic hunter2"), encoding="utf-8")
+    code, problems, printed = report(run, "m.yaml")
+    (refused,) = refusals(problems)
+    assert code == 1 and "hidden" in refused[2] and "swordfish" not in printed
+    assert "swordfish" not in run("check", "m.yaml", "--format", "github").stdout
+
+
 def test_a_fifo_is_refused_without_blocking(project):
     os.mkfifo(project / "texts" / "pipe.txt")
     (project / "m.yaml").write_text(quoting("texts/pipe.txt"), encoding="utf-8")
