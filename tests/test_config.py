@@ -202,3 +202,18 @@ def test_sources_setting_is_relative_to_the_settings_file(tmp_path):
 def test_library_validates_too():
     with pytest.raises(ConfigError, match="did you mean 'rabbit-rule'"):
         Config().with_cli(["rabbit"], None, None)
+
+
+def test_the_readme_settings_example_is_valid(tmp_path):
+    from tests.helpers import ROOT
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    example = readme.split("## Configuration", 1)[1].split("```toml\n", 1)[1].split("```", 1)[0]
+    (tmp_path / "project" / "texts").mkdir(parents=True)
+    (tmp_path / "shared-texts").mkdir()
+    path = tmp_path / "project" / "argmap.toml"
+    path.write_text(example, encoding="utf-8")
+    config = read(path)
+    assert config.source_roots == (tmp_path / "project" / "../shared-texts",)
+    assert config.severity_of("unsupported-premise") == "warning"
+    assert config.severity_of("evidence-without-source") == "error"
