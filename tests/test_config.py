@@ -217,3 +217,12 @@ def test_the_readme_settings_example_is_valid(tmp_path):
     assert config.source_roots == (tmp_path / "project" / "../shared-texts",)
     assert config.severity_of("unsupported-premise") == "warning"
     assert config.severity_of("evidence-without-source") == "error"
+
+
+def test_the_examples_in_the_settings_modules_run():
+    import doctest
+
+    from argmap.config import values
+
+    result = doctest.testmod(values)
+    assert result.attempted and not result.failed

@@ -99,6 +99,15 @@ def test_where_a_source_text_is_found(tmp_path):
     assert source_texts.text_for(Source("k", None), map_path, tmp_path / "lib").text.original == "txt"  # type: ignore[arg-type]
 
 
+@pytest.mark.parametrize("module", ["boundary", "safe_read"])
+def test_the_examples_in_the_reading_modules_run(module):
+    import doctest
+    import importlib
+
+    result = doctest.testmod(importlib.import_module(f"argmap.sources.{module}"))
+    assert result.attempted and not result.failed
+
+
 # -- the seed map against the seed document ------------------------------------------------------
 
 needs_seeds = pytest.mark.skipif(not SEED_TEXT.is_file(), reason="the seed document (../shared/seeds) is absent")
