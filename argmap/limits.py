@@ -25,9 +25,9 @@ MAX_YAML_DEPTH = 500
 MAX_LOAD_PROBLEMS = 100
 #: Longest time a diagram layout may take, in seconds.
 LAYOUT_TIMEOUT_SECONDS = 120.0
-#: Largest source text read for quote checking, in bytes (8 MiB; War and Peace is 3.2 MB). Preparing a
-#: text for matching takes about 50 times its size in memory and 0.3 s per MB (measured: 8 MiB, 416 MiB,
-#: 2.4 s), so a larger file is refused by its size before a byte of it is read.
-MAX_SOURCE_BYTES = 8 * 1024 * 1024
+#: Largest source text read for quote checking, in bytes (4 MiB; War and Peace is 3.2 MB). Preparing a
+#: text for matching takes about 50 times its size in memory and 0.3 to 0.6 s per MiB (4 MiB: 210 MiB,
+#: 1.2 to 2.5 s; benchmarks/source_limits_bench.py), so a larger file is refused by its size, unread.
+MAX_SOURCE_BYTES = 4 * 1024 * 1024
 #: Largest settings file (argmap.toml, pyproject.toml) read, in bytes.
 MAX_SETTINGS_BYTES = 1024 * 1024

@@ -6,10 +6,11 @@ the closest passage of the text: without a boundary, ``file: /etc/shadow`` or
 only if it resolves (symlinks followed) inside the map's folder, the folder of the settings file
 that applies to the map, or a folder the settings name in ``source-roots``; a text found by its
 key in the sources folder only inside that folder; never a hidden file or one in a hidden folder
-below them (``.git/config`` holds a CI checkout's token, ``.env`` secrets). It reads only regular files (not FIFOs,
-devices or sockets) of at most ``MAX_SOURCE_BYTES`` (8 MiB), decided before reading. Each refusal,
-and a file that cannot be opened (permission denied), is reported at the ``file:`` (or at the
-source, for a text in the sources folder); the source's quotes are then not checked.
+below them (``.git/config`` holds a CI checkout's token, ``.env`` secrets). It reads only regular
+files (not FIFOs, devices or sockets) of at most ``MAX_SOURCE_BYTES`` (4 MiB), decided before
+reading. Each refusal, and a file that cannot be opened (permission denied), is reported at the
+``file:`` (or at the source, for a text in the sources folder); the source's quotes are then not
+checked.
 
 Options: ``sources`` and ``source-roots``, as for ``quote-not-found`` (the settings fill them in).
 
