@@ -112,6 +112,8 @@ def validate(config: Config) -> None:
             ):
                 kind = "a list of text" if isinstance(default, list) else type(default).__name__
                 raise ConfigError(f"{where}option '{name}' of '{rule_id}' must be {kind}, not {quoted(value)}")
+            if isinstance(value, int) and value < 0:  # every whole-number option is a length or a count
+                raise ConfigError(f"{where}option '{name}' of '{rule_id}' must be 0 or more, not {value}")
             if name in ("sources", "source-roots"):
                 _folders_exist(f"{where}option '{name}' of '{rule_id}'", [value] if isinstance(value, str) else value)
     _folders_exist(f"{where}'source-roots'", config.source_roots)

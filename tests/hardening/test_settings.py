@@ -85,6 +85,7 @@ def test_severity_all_applies_to_every_rule_and_a_named_rule_wins(settle):
         ('[rules.quote-not-found]\nsource-roots = ["nope"]\n', "option 'source-roots' of 'quote-not-found'"),
         ("select = [" + "9" * DEEP + "]\n", "invalid TOML"),
         ("[rules.rabbit-rule]\nmin-length = " + "9" * DEEP + "\n", "invalid TOML"),
+        ("[rules.rabbit-rule]\nmin-length = -3\n", "must be 0 or more"),
     ],
     ids=[
         "sources",
@@ -96,6 +97,7 @@ def test_severity_all_applies_to_every_rule_and_a_named_rule_wins(settle):
         "rule-roots",
         "huge-int-in-list",
         "huge-int",
+        "negative-length",
     ],
 )
 def test_each_value_is_checked_like_the_command_line(settle, text, message):
