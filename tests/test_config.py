@@ -222,7 +222,8 @@ def test_the_readme_settings_example_is_valid(tmp_path):
 def test_the_examples_in_the_settings_modules_run():
     import doctest
 
-    from argmap.config import values
+    from argmap.config import toml_positions, values
 
-    result = doctest.testmod(values)
-    assert result.attempted and not result.failed
+    for module in (values, toml_positions):
+        result = doctest.testmod(module)
+        assert result.attempted and not result.failed

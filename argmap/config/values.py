@@ -15,7 +15,15 @@ _SHOWN = 200
 
 
 class ConfigError(Exception):
-    """A configuration file or option that cannot be used; the message says why."""
+    """A configuration file or option that cannot be used; the message says why.
+
+    ``key`` is the setting at fault, as a path of TOML keys (``("rules", "rabbit-rule", "allow")``),
+    so that a message about a file can point at the line that sets it.
+    """
+
+    def __init__(self, message: str, key: tuple[str, ...] = ()) -> None:
+        super().__init__(message)
+        self.key = key
 
 
 @dataclass(frozen=True)
@@ -90,39 +98,50 @@ def validate(config: Config) -> None:
     from ..suggestions import did_you_mean
 
     where = f"{config.path}: " if config.path else ""
-    for rule_id in (*config.select, *config.ignore, *config.severity, *config.options):
-        if rule_id != "ALL" and rule_id not in RULES:
-            raise ConfigError(f"{where}unknown rule {quoted(rule_id)}{did_you_mean(str(rule_id), RULES)}")
+    named = (
+        ("select", config.select),
+        ("ignore", config.ignore),
+        ("severity", config.severity),
+        ("rules", config.options),
+    )
+    for section, rule_ids in named:
+        for rule_id in rule_ids:
+            if rule_id != "ALL" and rule_id not in RULES:
+                key: tuple[str, ...] = (section,) if section in ("select", "ignore") else (section, rule_id)
+                hint = did_you_mean(str(rule_id), RULES)
+                raise ConfigError(f"{where}unknown rule {quoted(rule_id)}{hint}", key)
     if "ALL" in config.options:
-        raise ConfigError(f"{where}[rules.ALL]: options belong to one rule; ALL is for select, ignore and [severity]")
+        message = "[rules.ALL]: options belong to one rule; ALL is for select, ignore and [severity]"
+        raise ConfigError(f"{where}{message}", ("rules", "ALL"))
     for rule_id, level in config.severity.items():
         if level not in SEVERITIES:
-            raise ConfigError(
-                f"{where}severity of '{rule_id}' must be one of {', '.join(SEVERITIES)}, not {quoted(level)}"
-            )
+            message = f"severity of '{rule_id}' must be one of {', '.join(SEVERITIES)}, not {quoted(level)}"
+            raise ConfigError(f"{where}{message}", ("severity", rule_id))
     for rule_id, options in config.options.items():
         defaults = RULES[rule_id].OPTIONS
         for name, value in options.items():
+            key = ("rules", rule_id, name)
             if name not in defaults:
                 known = ", ".join(defaults) or "none"
-                raise ConfigError(f"{where}rule '{rule_id}' has no option {quoted(name)} (its options: {known})")
+                raise ConfigError(f"{where}rule '{rule_id}' has no option {quoted(name)} (its options: {known})", key)
             default = defaults[name]
             if type(value) is not type(default) or (
                 isinstance(value, list) and not all(isinstance(v, str) for v in value)
             ):
                 kind = "a list of text" if isinstance(default, list) else type(default).__name__
-                raise ConfigError(f"{where}option '{name}' of '{rule_id}' must be {kind}, not {quoted(value)}")
+                raise ConfigError(f"{where}option '{name}' of '{rule_id}' must be {kind}, not {quoted(value)}", key)
             if isinstance(value, int) and value < 0:  # every whole-number option is a length or a count
-                raise ConfigError(f"{where}option '{name}' of '{rule_id}' must be 0 or more, not {value}")
+                raise ConfigError(f"{where}option '{name}' of '{rule_id}' must be 0 or more, not {value}", key)
             if name in ("sources", "source-roots"):
-                _folders_exist(f"{where}option '{name}' of '{rule_id}'", [value] if isinstance(value, str) else value)
-    _folders_exist(f"{where}'source-roots'", config.source_roots)
+                folders = [value] if isinstance(value, str) else value
+                _folders_exist(f"{where}option '{name}' of '{rule_id}'", folders, key)
+    _folders_exist(f"{where}'source-roots'", config.source_roots, ("source-roots",))
 
 
-def _folders_exist(setting: str, folders: object) -> None:
+def _folders_exist(setting: str, folders: object, key: tuple[str, ...]) -> None:
     for folder in folders if isinstance(folders, list | tuple) else ():
         if folder and not os.path.isdir(folder):
-            raise ConfigError(f"{setting}: {quoted(str(folder))} is not a folder")
+            raise ConfigError(f"{setting}: {quoted(str(folder))} is not a folder", key)
 
 
 def quoted(value: object) -> str:

@@ -138,3 +138,17 @@ def test_an_argmap_toml_that_is_a_fifo_is_reported_not_skipped_or_waited_on(tmp_
 def test_an_oversized_settings_file_is_refused_by_its_size(settle, name):
     text = "[tool.argmap]\n" + "# padding\n" * 200_000
     assert "MAX_SETTINGS_BYTES" in refused(settle, name, text)
+
+
+@pytest.mark.parametrize(
+    "name, text, place",
+    [
+        ("argmap.toml", 'select = []\n[severity]\nALL = "loud"\n', "argmap.toml:3:1: "),
+        ("argmap.toml", "# rules\n[rules.rabbit-rule]\n  allow = [1]\n", "argmap.toml:3:3: "),
+        ("argmap.toml", "\n\n[rules.ALL]\n", "argmap.toml:3:1: "),
+        ("argmap.toml", 'ignore = []\nseverity.unsupported-premise = "x"\n', "argmap.toml:2:1: "),
+        ("pyproject.toml", '[project]\nname = "x"\n\n[tool.argmap]\nsources = "nope"\n', "pyproject.toml:5:1: "),
+    ],
+)
+def test_a_bad_value_is_shown_at_its_line_and_column(settle, name, text, place):
+    assert place in refused(settle, name, text)
