@@ -3,8 +3,10 @@
 When a quote's source has a local text, the quote must occur in it. A source's text is its
 ``file:`` (relative to the map) or, with ``--sources DIR`` (or ``sources = "DIR"`` in the
 settings), ``DIR/KEY.txt``, ``DIR/KEY.md`` or ``DIR/KEY.html``. Quotes whose source has no text
-are not checked, nor those whose text argmap refuses to read (``unreadable-source-file`` reports
-it): so the closest passage shown is only ever from a file inside the folders argmap reads.
+are not checked. A text argmap refuses to read (see ``unreadable-source-file``) is never opened,
+so the closest passage shown is only ever from a file inside the folders argmap reads; the
+source's first quote then says that its quotes are not checked, so that running this rule alone
+(``--ignore ALL --select quote-not-found``) cannot pass a made-up quote.
 
 Matching ignores case, white space and line breaks, curly versus straight quote marks and the
 kind of dash; ``...`` or ``…`` in a quote stands for words left out. Where a quote is not found,
@@ -56,7 +58,7 @@ MAX_PASSAGE = 300
 
 def check(argmap: ArgumentMap, options: dict[str, object]) -> Iterator[Finding]:
     from ..sources import quotes
-    from ..sources.texts import SourceText, roots_option, sources_option, text_for
+    from ..sources.texts import SourceText, refused, roots_option, sources_option, text_for
 
     folder = sources_option(options)
     # Without a sources folder only a source's file: gives it a text. Skip all quotes when no
@@ -72,12 +74,18 @@ def check(argmap: ArgumentMap, options: dict[str, object]) -> Iterator[Finding]:
             source = argmap.source_of(evidence)
             if source is None or (folder is None and not source.file):
                 continue
+            name = f"'{source.key}'" if source.key else source.citation()
             if id(source) not in texts:
                 texts[id(source)] = text_for(source, argmap.path, folder, roots)
+                unread = refused(source, argmap.path, folder, roots) if texts[id(source)] is None else None
+                if unread is not None:  # said once, at the source's first quote, whatever else is on
+                    message = (
+                        f"quotes of source {name} not checked: its text, {unread.path.as_posix()}, {unread.refused}"
+                    )
+                    yield Finding(evidence.position.line, evidence.position.column, message, claim.uid, claim.text)
             found = texts[id(source)]
             if found is None or quotes.find(evidence.text, found.text) is not None:
                 continue
-            name = f"'{source.key}'" if source.key else source.citation()
             message = f"quote not found in source {name} ({found.path.as_posix()})"
             passage, similarity = quotes.closest(evidence.text, found.text)
             if passage:

@@ -49,19 +49,18 @@ OPTIONS: dict[str, object] = {"sources": "", "source-roots": []}
 
 
 def check(argmap: ArgumentMap, options: dict[str, object]) -> Iterator[Finding]:
-    from ..sources.texts import cited_sources, file_path, locate, refusal, roots_option, sources_option
+    from ..sources.texts import cited_sources, file_path, refused, roots_option, sources_option
 
     folder = sources_option(options)
     if folder is None and not argmap.has_source_files():
         return  # no source can have a text (the usual case): nothing to open
     roots = roots_option(argmap.path, options)
     for source, node, text in cited_sources(argmap):
-        found = locate(source, argmap.path, folder, roots)
-        why = refusal(found) if found is not None else None
-        if found is None or why is None:
+        found = refused(source, argmap.path, folder, roots)
+        if found is None:
             continue
         name = f"source '{source.key}'" if source.key else "this source"
         named = source.file and found.path == file_path(source, argmap.path)  # else found in the sources folder
         where = (source.file_position if named else None) or source.position
-        message = f"the text of {name}, {found.path.as_posix()}, {why}; its quotes are not checked"
+        message = f"the text of {name}, {found.path.as_posix()}, {found.refused}; its quotes are not checked"
         yield Finding(where.line, where.column, message, node, text)

@@ -103,15 +103,17 @@ def locate(source: Source, map_path: Path, sources_dir: Path | None, roots: Sequ
     return None
 
 
-def refusal(found: Located) -> str | None:
-    """Why argmap will not read the located file (outside the roots, not a regular file, too large,
-    unreadable), without reading it; ``None`` if it will."""
-    if found.refused is None:
-        try:
-            check_regular(found.path, MAX_SOURCE_BYTES, "MAX_SOURCE_BYTES")
-        except Unreadable as error:
-            return str(error)
-    return found.refused
+def refused(source: Source, map_path: Path, sources_dir: Path | None, roots: Sequence[Path]) -> Located | None:
+    """The source's text file with why argmap will not read it (outside the roots, hidden, not a
+    regular file, too large, unreadable), found without reading it; ``None`` if there is none to refuse."""
+    found = locate(source, map_path, sources_dir, roots)
+    if found is None or found.refused is not None:
+        return found
+    try:
+        check_regular(found.path, MAX_SOURCE_BYTES, "MAX_SOURCE_BYTES")
+    except Unreadable as error:
+        return Located(found.path, str(error))
+    return None
 
 
 def text_for(source: Source, map_path: Path, sources_dir: Path | None, roots: Sequence[Path] = ()) -> SourceText | None:

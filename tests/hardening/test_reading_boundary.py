@@ -71,7 +71,18 @@ def test_a_file_outside_the_project_is_refused_and_never_printed(run, project, f
     assert SECRET.split()[0] not in printed
     (refused,) = refusals(problems)
     assert code == 1 and refused[:2] == (2, 24) and "outside" in refused[2]
-    assert not [p for p in problems if p["rule"] in ("quote-not-found", "unknown-source-file")]
+    unchecked = [(p["rule"], p["line"], p["column"]) for p in problems if p["rule"] != RULE]
+    assert unchecked == [("quote-not-found", 7, 7)]  # "quotes of source 's' not checked", not a passage
+
+
+@pytest.mark.parametrize("file", ["../outside/secret.txt", "texts/pipe.txt"])
+def test_quote_not_found_alone_does_not_pass_an_unchecked_quote(run, project, file):
+    """The README's ``--ignore ALL --select quote-not-found`` runs without unreadable-source-file."""
+    os.mkfifo(project / "texts" / "pipe.txt")
+    (project / "m.yaml").write_text(quoting(file, "a quote nobody ever wrote"), encoding="utf-8")
+    code, problems, printed = report(run, "m.yaml", "--ignore", "ALL", "--select", "quote-not-found")
+    assert code == 1 and [p["rule"] for p in problems] == ["quote-not-found"]
+    assert "not checked" in problems[0]["message"] and "hunter2" not in printed
 
 
 @pytest.mark.parametrize("format", ["text", "github", "sarif"])
@@ -106,8 +117,10 @@ def test_whether_an_outside_file_exists_is_not_told(run, project):
     (project / "a.yaml").write_text(quoting("../outside/secret.txt"), encoding="utf-8")
     (project / "b.yaml").write_text(quoting("../outside/no-such-file.txt"), encoding="utf-8")
     _, problems, _ = report(run, "a.yaml", "b.yaml")
-    assert [p["rule"] for p in problems] == [RULE, RULE]
-    assert not [p for p in problems if "exist" in p["message"]]
+    assert [p["rule"] for p in problems] == [RULE, "quote-not-found"] * 2
+    assert [p["message"].replace("no-such-file", "secret") for p in problems[2:]] == [
+        p["message"] for p in problems[:2]
+    ]
 
 
 def test_an_inline_source_outside_is_refused_at_its_file(run, project):
@@ -226,14 +239,14 @@ def test_impossible_file_names_are_problems_at_the_file(run, project, file):
     (project / "m.yaml").write_text(quoting(file), encoding="utf-8")
     code, problems, printed = report(run, "m.yaml")
     assert code == 1 and "Traceback" not in printed
-    assert [(p["line"], p["column"]) for p in problems] == [(2, 24)]
+    assert [(p["line"], p["column"]) for p in problems if p["rule"] != "quote-not-found"] == [(2, 24)]
 
 
 def test_the_library_refuses_too(project):
     import argmap
 
     found = argmap.check(argmap.loads(quoting("../outside/secret.txt"), project / "m.yaml"))
-    assert [p.rule for p in found] == [RULE]
+    assert [p.rule for p in found] == [RULE, "quote-not-found"]
 
 
 def test_a_refused_file_takes_no_time(project):
