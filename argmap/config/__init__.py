@@ -17,6 +17,10 @@ A rule named by its id wins over ``ALL`` (in ``select``, ``ignore`` and ``[sever
 both selected and ignored at the same level is off; the command line wins over the file. So
 ``--ignore ALL --select quote-not-found`` runs that rule alone, and ``--select ALL --ignore
 rabbit-rule`` every rule but one.
+
+The package: :mod:`.values` holds the settings and checks each value, :mod:`.settings_file` finds
+and reads a settings file (as safely as a source text), :mod:`.toml_positions` finds the line of
+a key for messages; this module gives each map of a run its settings.
 """
 
 from __future__ import annotations
