@@ -121,15 +121,17 @@ def _checked(path: Path, argmap: object, settings: Config | Settings, keep_maps:
 def read_with(path: Path, argmap: ArgumentMap, config: Config) -> tuple[Path, ...]:
     """The files that checking the map at ``path`` reads besides the map: its settings file and the
     texts of its sources. An output file must never be one of them (``-o argmap.toml``)."""
-    from .sources.texts import text_path
+    from .sources.texts import locate, roots_option, sources_option
 
     read = [config.path] if config.path is not None else []
-    folder = config.options_of("quote-not-found").get("sources")
-    sources_dir = Path(str(folder)) if folder else None
+    options = config.options_of("quote-not-found")
+    sources_dir = sources_option(options)
     if sources_dir is None and not argmap.has_source_files():  # most maps: 100,000 claims and no texts
         return tuple(read)
+    roots = roots_option(path, options)
     for source in (*argmap.sources.values(), *argmap.inline_sources()):
-        text = text_path(source, path, sources_dir)
+        # A text argmap refuses to read is protected too: writing over it is no more wanted.
+        text = locate(source, path, sources_dir, roots)
         if text is not None:
-            read.append(text)
+            read.append(text.path)
     return tuple(read)

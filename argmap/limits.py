@@ -28,3 +28,9 @@ LAYOUT_TIMEOUT_SECONDS = 120.0
 #: Longest wait, in seconds, for a reader of a FIFO named as the output (``-o pipe``); then the
 #: write is refused with a message, rather than waiting forever.
 FIFO_READER_WAIT_SECONDS = 2.0
+#: Largest source text read for quote checking, in bytes (4 MiB; War and Peace is 3.2 MB). Preparing a
+#: text for matching takes about 50 times its size in memory and 0.3 to 0.6 s per MiB (4 MiB: 210 MiB,
+#: 1.2 to 2.5 s; benchmarks/source_limits_bench.py), so a larger file is refused by its size, unread.
+MAX_SOURCE_BYTES = 4 * 1024 * 1024
+#: Largest settings file (argmap.toml, pyproject.toml) read, in bytes.
+MAX_SETTINGS_BYTES = 1024 * 1024

@@ -189,7 +189,8 @@ def test_claim_ignore_silences_only_that_claim():
 
 
 def test_sources_setting_is_relative_to_the_settings_file(tmp_path):
-    (tmp_path / "conf").mkdir()
+    (tmp_path / "conf" / "texts").mkdir(parents=True)
+    (tmp_path / "conf" / "other").mkdir()
     path = tmp_path / "conf" / "argmap.toml"
     path.write_text('sources = "texts"\n[rules.quote-not-found]\nsources = "other"\n', encoding="utf-8")
     config = read(path)
@@ -201,3 +202,28 @@ def test_sources_setting_is_relative_to_the_settings_file(tmp_path):
 def test_library_validates_too():
     with pytest.raises(ConfigError, match="did you mean 'rabbit-rule'"):
         Config().with_cli(["rabbit"], None, None)
+
+
+def test_the_readme_settings_example_is_valid(tmp_path):
+    from tests.helpers import ROOT
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    example = readme.split("## Configuration", 1)[1].split("```toml\n", 1)[1].split("```", 1)[0]
+    (tmp_path / "project" / "texts").mkdir(parents=True)
+    (tmp_path / "shared-texts").mkdir()
+    path = tmp_path / "project" / "argmap.toml"
+    path.write_text(example, encoding="utf-8")
+    config = read(path)
+    assert config.source_roots == (tmp_path / "project" / "../shared-texts",)
+    assert config.severity_of("unsupported-premise") == "warning"
+    assert config.severity_of("evidence-without-source") == "error"
+
+
+def test_the_examples_in_the_settings_modules_run():
+    import doctest
+
+    from argmap.config import toml_positions, values
+
+    for module in (values, toml_positions):
+        result = doctest.testmod(module)
+        assert result.attempted and not result.failed

@@ -11,6 +11,7 @@ import pytest
 from argmap.model import Source
 from argmap.sources import quotes
 from argmap.sources import texts as source_texts
+from argmap.sources.boundary import reading_roots
 from tests.helpers import MAPS, ROOT, SEEDS
 
 SEED_TEXT = SEEDS / "000_5be571ac68e2c6d5.txt"
@@ -89,12 +90,22 @@ def test_where_a_source_text_is_found(tmp_path):
     (tmp_path / "lib" / "k.md").write_text("md")
     (tmp_path / "lib" / "k.txt").write_text("txt")
     map_path = tmp_path / "m.yaml"
+    roots = reading_roots(map_path)
     at = Source("k", None, file="texts/own.txt")  # type: ignore[arg-type]
-    assert source_texts.text_path(at, map_path, tmp_path / "lib") == tmp_path / "texts" / "own.txt"
+    assert source_texts.locate(at, map_path, tmp_path / "lib", roots) == (tmp_path / "texts" / "own.txt", None)
     missing = Source("k", None, file="texts/gone.txt")  # type: ignore[arg-type]
-    assert source_texts.text_path(missing, map_path, tmp_path / "lib") == tmp_path / "lib" / "k.txt"
-    assert source_texts.text_path(Source("k", None), map_path, None) is None  # type: ignore[arg-type]
+    assert source_texts.locate(missing, map_path, tmp_path / "lib", roots) == (tmp_path / "lib" / "k.txt", None)
+    assert source_texts.locate(Source("k", None), map_path, None, roots) is None  # type: ignore[arg-type]
     assert source_texts.text_for(Source("k", None), map_path, tmp_path / "lib").text.original == "txt"  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("module", ["boundary", "safe_read"])
+def test_the_examples_in_the_reading_modules_run(module):
+    import doctest
+    import importlib
+
+    result = doctest.testmod(importlib.import_module(f"argmap.sources.{module}"))
+    assert result.attempted and not result.failed
 
 
 # -- the seed map against the seed document ------------------------------------------------------

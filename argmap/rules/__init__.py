@@ -21,6 +21,7 @@ from . import (
     unanswered_objection,
     unknown_reference,
     unknown_source_file,
+    unreadable_source_file,
     unsupported_premise,
     unsupported_thesis,
 )
@@ -58,6 +59,7 @@ _MODULES: tuple[Rule, ...] = (
     unanswered_objection,
     evidence_without_source,
     unknown_source_file,
+    unreadable_source_file,
     quote_not_found,
     rabbit_rule,
     holding_hands,

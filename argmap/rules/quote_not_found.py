@@ -3,14 +3,19 @@
 When a quote's source has a local text, the quote must occur in it. A source's text is its
 ``file:`` (relative to the map) or, with ``--sources DIR`` (or ``sources = "DIR"`` in the
 settings), ``DIR/KEY.txt``, ``DIR/KEY.md`` or ``DIR/KEY.html``. Quotes whose source has no text
-are not checked.
+are not checked. A text argmap refuses to read (see ``unreadable-source-file``) is never opened,
+so the closest passage shown is only ever from a file inside the folders argmap reads; the
+source's first quote then says that its quotes are not checked, so that running this rule alone
+(``--ignore ALL --select quote-not-found``) cannot pass a made-up quote.
 
 Matching ignores case, white space and line breaks, curly versus straight quote marks and the
 kind of dash; ``...`` or ``…`` in a quote stands for words left out. Where a quote is not found,
 the message shows the closest passage of the text and how similar it is, so a typo is easy to fix.
 
-Option: ``sources`` (text, default ``""``): the folder of source texts; ``--sources`` and the
-top-level ``sources`` setting fill it in.
+Options: ``sources`` (text, default ``""``): the folder of source texts; ``--sources`` and the
+top-level ``sources`` setting fill it in. ``source-roots`` (list of folders, default ``[]``): more
+folders a ``file:`` may be in, besides the map's; the settings file's folder and the top-level
+``source-roots`` setting fill it in.
 
 The examples read ``texts/bandow.txt`` in the map's folder, which says "It is time to bring home
 America's forces."
@@ -39,7 +44,6 @@ Passes (case and the kind of quote mark do not matter)::
 from __future__ import annotations
 
 from collections.abc import Iterator
-from pathlib import Path
 
 from ..model import ArgumentMap
 from ..problems import Finding, Severity
@@ -47,20 +51,21 @@ from ..problems import Finding, Severity
 ID = "quote-not-found"
 SEVERITY: Severity = "error"
 ENABLED = True
-OPTIONS: dict[str, object] = {"sources": ""}
+OPTIONS: dict[str, object] = {"sources": "", "source-roots": []}
 #: The longest closest passage shown in a message, in characters.
 MAX_PASSAGE = 300
 
 
 def check(argmap: ArgumentMap, options: dict[str, object]) -> Iterator[Finding]:
     from ..sources import quotes
-    from ..sources.texts import SourceText, text_for
+    from ..sources.texts import SourceText, refused, roots_option, sources_option, text_for
 
-    folder = Path(str(options["sources"])) if options.get("sources") else None
+    folder = sources_option(options)
     # Without a sources folder only a source's file: gives it a text. Skip all quotes when no
     # source has one (the usual case: 100,000 claims, no files).
     if folder is None and not argmap.has_source_files():
         return
+    roots = roots_option(argmap.path, options)
     texts: dict[int, SourceText | None] = {}  # by source: maps quote one source many times
     for claim in argmap.claims:
         for evidence in claim.evidence:
@@ -69,12 +74,18 @@ def check(argmap: ArgumentMap, options: dict[str, object]) -> Iterator[Finding]:
             source = argmap.source_of(evidence)
             if source is None or (folder is None and not source.file):
                 continue
+            name = f"'{source.key}'" if source.key else source.citation()
             if id(source) not in texts:
-                texts[id(source)] = text_for(source, argmap.path, folder)
+                texts[id(source)] = text_for(source, argmap.path, folder, roots)
+                unread = refused(source, argmap.path, folder, roots) if texts[id(source)] is None else None
+                if unread is not None:  # said once, at the source's first quote, whatever else is on
+                    message = (
+                        f"quotes of source {name} not checked: its text, {unread.path.as_posix()}, {unread.refused}"
+                    )
+                    yield Finding(evidence.position.line, evidence.position.column, message, claim.uid, claim.text)
             found = texts[id(source)]
             if found is None or quotes.find(evidence.text, found.text) is not None:
                 continue
-            name = f"'{source.key}'" if source.key else source.citation()
             message = f"quote not found in source {name} ({found.path.as_posix()})"
             passage, similarity = quotes.closest(evidence.text, found.text)
             if passage:
