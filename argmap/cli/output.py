@@ -94,8 +94,9 @@ def fail(message: str) -> typer.Exit:
 
 def print_load_error(error: LoadError) -> None:
     """Each problem of a map that could not be loaded, as ``file:line:col: error [rule] message``."""
-    for p in error.problems:
-        sys.stderr.write(f"{p.file}:{p.line}:{p.column}: error [{p.rule}] {p.message}\n")
+    from ..formats.text import load_errors
+
+    sys.stderr.write(load_errors(error.problems))
 
 
 def read_stdin() -> bytes:
