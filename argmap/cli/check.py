@@ -65,13 +65,12 @@ def check(
     """
     from ..config import ConfigError, Settings
     from ..formats import summary
-    from ..visible import visible
 
     _refuse_conflicts(paths, format, with_eval, stdin_filename, quiet, statistics)
     try:  # each map gets its own settings file's settings, with these options on top
         results = _results(paths, Settings(config_file, select, ignore, sources), with_eval, stdin_filename, jobs)
     except ConfigError as error:
-        raise fail(visible(str(error))) from None
+        raise fail(str(error)) from None
     keep_until_exit(results)
     inputs = [result.path for result in results]
     emit(_report(results, format, with_eval, quiet, statistics), color.value, output_file, protected=inputs)

@@ -31,7 +31,6 @@ def show(
     from ..formats.tree import tree
     from ..problems import LoadError
     from ..reading.loader import load
-    from ..visible import visible
 
     try:
         argmap = load(path)
@@ -40,7 +39,7 @@ def show(
         print_load_error(error)
         raise typer.Exit(EXIT_UNUSABLE) from None
     except ConfigError as error:
-        raise fail(visible(str(error))) from None
+        raise fail(str(error)) from None
     labels: Mapping[str, Label] | None = None
     if with_eval:
         from ..evaluation.labelling import evaluate
