@@ -14,7 +14,8 @@ characters only, with each character that acts rather than shows spelt as an esc
     >>> visible("Ünïcode text, „quoted“ — as it is")
     'Ünïcode text, „quoted“ — as it is'
 
-The escapes are for reading, not for reversing: a backslash in the text is left as it is.
+The escapes are for reading, not for reversing: a backslash in the text is left as it is. JSON
+reports keep the text exact instead (:func:`harmless_json`): JSON's own escapes are harmless.
 """
 
 from __future__ import annotations
@@ -34,8 +35,10 @@ import re
 #:
 #: Other invisible characters (zero-width joiners, soft hyphens) are left alone: they do nothing
 #: to a terminal, and emoji and several scripts need them.
-HIDDEN = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
-_SURROGATES = re.compile("[\ud800-\udfff]")
+_BEYOND_C0 = "\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff"
+HIDDEN = re.compile(f"[\x00-\x1f{_BEYOND_C0}]")
+#: What JSON writes as it is (it escapes C0 controls itself).
+_RAW_IN_JSON = re.compile(f"[{_BEYOND_C0}]")
 _NAMED = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
 
 
@@ -47,16 +50,25 @@ def visible(text: str) -> str:
     return HIDDEN.sub(_spelt, text)
 
 
-def encodable_json(document: str) -> str:
-    """JSON text with each lone surrogate (a byte of a file name that is not UTF-8) spelt as
-    :func:`visible` spells it, so that the document can be written as UTF-8 and still parses.
+def harmless_json(document: str) -> str:
+    """JSON text (as ``json.dumps(..., ensure_ascii=False)`` writes it) in which nothing acts on a
+    terminal either: each character of :data:`HIDDEN` that JSON leaves as it is becomes a ``\\uXXXX``
+    escape, the same text to any parser; a lone surrogate (a byte of a file name that is not UTF-8,
+    which no encoder writes and few parsers accept) is spelt as :func:`visible` spells it.
 
-    JSON already escapes control characters; a lone surrogate it would write as it is (with
-    ``ensure_ascii=False``), which no encoder accepts. Surrogates only occur inside strings.
+    >>> harmless_json('{"claim": "\\u202egnp.exe", "file": "b\\udcff.yaml"}')
+    '{"claim": "\\\\u202egnp.exe", "file": "b\\\\\\\\xff.yaml"}'
     """
-    if _SURROGATES.search(document) is None:
+    if _RAW_IN_JSON.search(document) is None:  # nearly every report: one scan, nothing changed
         return document
-    return _SURROGATES.sub(lambda match: _spelt(match).replace("\\", "\\\\"), document)
+    return _RAW_IN_JSON.sub(_json_escape, document)
+
+
+def _json_escape(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    if 0xD800 <= code <= 0xDFFF:  # inside a JSON string, a backslash is written doubled
+        return _spelt(match).replace("\\", "\\\\")
+    return f"\\u{code:04x}"
 
 
 def _spelt(match: re.Match[str]) -> str:

@@ -22,7 +22,7 @@ from pathlib import Path
 from urllib.parse import quote
 
 from ..problems import FileResult
-from ..visible import encodable_json
+from ..visible import harmless_json
 
 SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
 #: The tool's home page (``informationUri``): the ``Homepage`` of ``[project.urls]`` in pyproject.toml,
@@ -64,7 +64,7 @@ def render(results: list[FileResult]) -> str:
     driver = {"name": "argmap", "version": __version__, "informationUri": HOME_PAGE, "rules": descriptors}
     run = {"tool": {"driver": driver}, "columnKind": "unicodeCodePoints", "results": sarif_results}
     log = {"$schema": SCHEMA, "version": "2.1.0", "runs": [run]}
-    return encodable_json(json.dumps(log, indent=2, ensure_ascii=False)) + "\n"
+    return harmless_json(json.dumps(log, indent=2, ensure_ascii=False)) + "\n"
 
 
 _LOAD_ERROR = "The map could not be loaded: it is not valid YAML or not a valid argmap map."

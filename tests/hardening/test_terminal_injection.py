@@ -177,18 +177,23 @@ def test_a_report_written_to_a_file_is_escaped_too(run, hostile, tmp_path, forma
     assert "\\x1b[2J" in report.read_text(encoding="utf-8")
 
 
-@pytest.mark.parametrize("format", ["json", "sarif"])
-def test_json_reports_keep_the_text_exact(run, hostile, format):
-    """JSON escapes controls by its own rules: the report parses back to the map's very text."""
-    payload = "\x1b[2J\x00\u202e\n" + FORGED
-    result = run("check", hostile(payload), "--format", format)
+@pytest.mark.parametrize(
+    "command", [("check", "-f", "json"), ("check", "-f", "sarif"), ("eval", "-f", "json")], ids=" ".join
+)
+def test_json_reports_are_harmless_and_keep_the_text_exact(run, hostile, command):
+    """JSON escapes C0 controls itself, and argmap the rest (C1, bidi, separators) as ``\\uXXXX``:
+    printed on a terminal the report acts on nothing, and it parses back to the map's very text."""
+    payload = "\x1b[2J\x00\x9b2J\x85\u202e\u2028\n" + FORGED
+    result = run(*command, hostile(payload))
+    assert_harmless(result.stdout)
     data = json.loads(result.stdout)
-    messages = (
-        [p["message"] for p in data["problems"]]
-        if format == "json"
-        else [r["message"]["text"] for r in data["runs"][0]["results"]]
-    )
-    assert f"ref 'missing{payload}' names no claim in this map" in messages
+    if command[0] == "eval":
+        texts = [label["claim"] for label in data["labels"]] + [label["reason"] for label in data["labels"]]
+        assert "Thesis " + payload in texts and f"premise 'gone{payload}' names no claim" in texts
+    else:
+        problems = data["problems"] if command[-1] == "json" else data["runs"][0]["results"]
+        messages = [problem["message"] if command[-1] == "json" else problem["message"]["text"] for problem in problems]
+        assert f"ref 'missing{payload}' names no claim in this map" in messages
 
 
 @pytest.mark.parametrize("command", [("check", "--color", "auto"), ("show", "--eval"), ("eval",)], ids=" ".join)
