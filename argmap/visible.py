@@ -59,7 +59,9 @@ def harmless_json(document: str) -> str:
     >>> harmless_json('{"claim": "\\u202egnp.exe", "file": "b\\udcff.yaml"}')
     '{"claim": "\\\\u202egnp.exe", "file": "b\\\\\\\\xff.yaml"}'
     """
-    if _RAW_IN_JSON.search(document) is None:  # nearly every report: one scan, nothing changed
+    if document.isascii() and "\x7f" not in document:  # most reports: nothing to change, found at once
+        return document
+    if _RAW_IN_JSON.search(document) is None:  # the rest: one scan, nothing changed
         return document
     return _RAW_IN_JSON.sub(_json_escape, document)
 
