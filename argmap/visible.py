@@ -22,20 +22,22 @@ from __future__ import annotations
 
 import re
 
+# The characters of HIDDEN that come after the C0 controls.
+_BEYOND_C0 = "\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff"
 #: What :func:`visible` changes, and why each:
 #:
 #: - C0 controls U+0000-U+001F (ESC starts terminal sequences; NUL, BEL, BS, CR, LF, TAB move the
 #:   cursor or break lines, so a newline or a carriage return could forge a report line), and DEL;
 #: - C1 controls U+0080-U+009F (U+009B is an 8-bit CSI, U+009D an 8-bit OSC, U+0085 a newline);
 #: - the line and paragraph separators U+2028, U+2029 (line breaks to some readers);
-#: - the bidi controls U+061C, U+200E, U+200F, U+202A-U+202E, U+2066-U+2069, which reorder what
-#:   is shown (a ``gnp.exe`` that reads as ``exe.png``);
+#: - the bidi embeddings, overrides and isolates U+202A-U+202E, U+2066-U+2069, which reorder what
+#:   is shown (a ``gnp.exe`` that reads as ``exe.png``), the set compilers warn of ("Trojan Source");
 #: - lone surrogates U+D800-U+DFFF, which no output encoding can write: Python decodes the bytes of
 #:   a file name that are not UTF-8 to U+DC80-U+DCFF, shown as the byte they stand for (``\\xff``).
 #:
-#: Other invisible characters (zero-width joiners, soft hyphens) are left alone: they do nothing
-#: to a terminal, and emoji and several scripts need them.
-_BEYOND_C0 = "\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff"
+#: Other invisible characters are left alone: they do nothing to a terminal, and real text needs
+#: them (zero-width joiners in emoji and Indic scripts, soft hyphens, the bidi marks U+200E, U+200F
+#: and U+061C that right-to-left text uses and that move no letter).
 HIDDEN = re.compile(f"[\x00-\x1f{_BEYOND_C0}]")
 #: What JSON writes as it is (it escapes C0 controls itself).
 _RAW_IN_JSON = re.compile(f"[{_BEYOND_C0}]")

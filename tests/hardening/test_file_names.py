@@ -118,3 +118,16 @@ def test_render_says_what_it_wrote_escaped(named):
     assert code == 0
     assert f"wrote {shown.removesuffix('.yaml')}.dot" in stderr
     assert "\x1b" not in stderr
+
+
+@pytest.mark.parametrize("format", ["text", "github", "json"])
+def test_a_raw_8bit_csi_byte_in_a_name_never_reaches_the_terminal(tmp_path, format):
+    """In the C locale Python writes a name's undecodable bytes back as they are (surrogateescape):
+    the byte 0x9b, an 8-bit CSI to some terminals, would be written raw."""
+    (tmp_path / os.fsdecode(b"\x9b2J.yaml")).write_text(ERROR, encoding="utf-8")
+    env = {**os.environ, "LC_ALL": "C"}
+    env.pop("PYTHONIOENCODING", None)
+    done = argmap_process("check", ".", "--format", format, cwd=tmp_path, env=env, text=False)
+    assert done.returncode == 1, done.stderr
+    assert b"\x9b" not in done.stdout
+    assert b"\\x9b2J.yaml" in done.stdout

@@ -51,7 +51,7 @@ IDS = list(HOSTILE)
 
 #: Every character that acts on a terminal instead of showing, besides the report's own newlines.
 ACTING = {chr(code) for code in (*range(0x20), *range(0x7F, 0xA0))} - {"\n"}
-ACTING |= set("\u061c\u200e\u200f\u2028\u2029\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+ACTING |= set("\u2028\u2029\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
 #: The colours rich writes with --color always: the only escape sequences a report may hold.
 COLOUR = re.compile(r"\x1b\[[0-9;]*m")
 
@@ -226,7 +226,9 @@ def test_on_a_real_terminal(hostile, command):
 
 
 HIDDEN_TEXT = st.text(
-    alphabet=st.sampled_from(sorted(ACTING | set("\n\r\t ab:[]\\'\"%,é€") | {"\u200b", "\u00a0", "\U0001f600"})),
+    # what acts on a terminal, what does not though it looks odd (zero-width space, a bidi mark, a
+    # no-break space, an emoji), and characters that quoting and GitHub's escapes care about
+    alphabet=st.sampled_from(sorted(ACTING | set("\n\r\t ab:[]\\'\"%,é€\u200b\u200f\u00a0\U0001f600"))),
     min_size=1,
     max_size=12,
 )
