@@ -22,8 +22,13 @@ from tests.samples import ERROR
 
 NOT_UTF8 = os.fsdecode(b"b\xff.yaml")  # how Python names the file b"b\xff.yaml"
 CONTROL = "c\x1b[2J.yaml"
+NEWLINE = "d\nforged:1:1: error [x] y.yaml"  # would forge a report line
 #: name -> how reports show it, and how a SARIF URI spells it
-NAMES = {NOT_UTF8: ("b\\xff.yaml", "b%FF.yaml"), CONTROL: ("c\\x1b[2J.yaml", "c%1B%5B2J.yaml")}
+NAMES = {
+    NOT_UTF8: ("b\\xff.yaml", "b%FF.yaml"),
+    CONTROL: ("c\\x1b[2J.yaml", "c%1B%5B2J.yaml"),
+    NEWLINE: ("d\\nforged:1:1: error [x] y.yaml", "d%0Aforged%3A1%3A1%3A%20error%20%5Bx%5D%20y.yaml"),
+}
 STRICT = {**os.environ, "PYTHONIOENCODING": "utf-8"}
 
 
@@ -35,7 +40,7 @@ def argmap(*args: str | Path, cwd: Path) -> tuple[int, str, str]:
     return done.returncode, stdout, stderr
 
 
-@pytest.fixture(params=list(NAMES), ids=["not UTF-8", "control character"])
+@pytest.fixture(params=list(NAMES), ids=["not UTF-8", "control character", "newline"])
 def named(request: pytest.FixtureRequest, tmp_path: Path) -> tuple[Path, str, str, str]:
     """A folder holding one map with one error under the hostile name; the name, its two spellings."""
     name = request.param
@@ -48,7 +53,11 @@ def test_text_reports_show_the_name_escaped(named, format):
     folder, _, shown, _ = named
     code, stdout, _ = argmap("check", ".", "--format", format, cwd=folder)
     assert code == 1
-    assert f"{shown}:5:7: error" in stdout if format == "text" else f"file={shown},line=5,col=7," in stdout
+    if format == "text":
+        assert f"{shown}:5:7: error" in stdout
+    else:  # a property's value, with GitHub's escapes of ':' and ','
+        assert f"file={shown.replace(':', '%3A')},line=5,col=7," in stdout
+        assert all(line.startswith("::error ") for line in stdout.splitlines())
     assert "\x1b" not in stdout
 
 
