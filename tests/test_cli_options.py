@@ -300,13 +300,15 @@ def test_uncoloured_text_is_written_as_rich_writes_it(text, end):
 
 @pytest.mark.parametrize("message", ["plain", "bell\x07 cr\r vt\x0b", ""], ids=["plain", "control codes", "empty"])
 def test_the_text_report_is_what_appending_each_piece_makes(message):
-    """formats.text builds its Text in one go; rich's Text.append, piece by piece, is the reference."""
+    """formats.text builds its Text in one go; rich's Text.append, piece by piece, is the reference
+    (the map's text made visible, its whitespace run together in the claim's line)."""
     from pathlib import Path
 
     from rich.text import Text
 
     from argmap.formats.text import STYLE, render, summary_line
     from argmap.problems import FileResult, Problem
+    from argmap.visible import visible
 
     problems = (
         Problem("a\rb.yaml", 3, 4, "unsupported-premise", "error", message, "n\x08", "claim\x0c text"),
@@ -315,13 +317,13 @@ def test_the_text_report_is_what_appending_each_piece_makes(message):
     results = [FileResult(Path("a.yaml"), problems, True)]
     expected = Text()
     for p in problems:
-        expected.append(f"{p.file}:{p.line}:{p.column}: ", style="bold")
+        expected.append(f"{visible(p.file)}:{p.line}:{p.column}: ", style="bold")
         expected.append(p.severity, style=STYLE[p.severity])
         expected.append(f" [{p.rule}] ", style="dim")
-        expected.append(p.message + "\n")
+        expected.append(visible(p.message) + "\n")
         if p.claim is not None:
-            expected.append(f'    "{p.claim}"', style="italic")
-            expected.append(f"  ({p.node})\n" if p.node else "\n", style="dim")
+            expected.append(f'    "{visible(" ".join(p.claim.split()))}"', style="italic")
+            expected.append(f"  ({visible(p.node)})\n" if p.node else "\n", style="dim")
     expected.append(summary_line(results))
     report = render(results)
     assert (report.plain, report.spans) == (expected.plain, expected.spans)

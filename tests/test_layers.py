@@ -18,7 +18,7 @@ STAGES: tuple[frozenset[str], ...] = tuple(
     frozenset(stage.split())
     for stage in (
         # values and vocabulary every stage shares
-        "argmap lazy_names limits model problems suggestions marks graph content_words",
+        "argmap lazy_names limits model problems suggestions marks graph content_words visible",
         "reading sources",  # text -> model; the texts that sources name
         "rules",  # model -> findings
         "config checker evaluation",  # findings -> problems with settings; model -> labels

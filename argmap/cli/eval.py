@@ -9,18 +9,12 @@ from __future__ import annotations
 
 from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import Annotated
 
 import typer
 
 from .options import Color, ColorOption
 from .output import EXIT_UNUSABLE, emit, print_load_error
-
-if TYPE_CHECKING:
-    from ..evaluation.labelling import Evaluation
-    from ..model import ArgumentMap
-
-_STYLE = {"accepted": "bold green", "rejected": "bold red", "undecided": "bold yellow", "unsupported": "bold magenta"}
 
 
 class EvalFormat(StrEnum):
@@ -58,19 +52,6 @@ def eval_command(
 
         emit(render(argmap, result))
         return
-    emit(_labelled_tree(argmap, result), color.value, end="\n")
+    from ..formats.tree import evaluated
 
-
-def _labelled_tree(argmap: ArgumentMap, result: Evaluation) -> Any:
-    """The tree with every claim's label, then the thesis's label and the verdict."""
-    from rich.console import Group
-    from rich.text import Text
-
-    from ..evaluation.explain import name
-    from ..formats.tree import tree
-
-    thesis = result.thesis
-    closing = Text(f"\nThesis {name(argmap.thesis)}: ")
-    closing.append(thesis.status, style=_STYLE[thesis.status])
-    closing.append(f": {thesis.reason}\nVerdict: {result.verdict()}")
-    return Group(tree(argmap, [], dict(result.labels)), closing)
+    emit(evaluated(argmap, result), color.value, end="\n")

@@ -14,6 +14,8 @@ from typing import TYPE_CHECKING, Any, NoReturn
 
 import typer
 
+from ..visible import visible
+
 if TYPE_CHECKING:
     from rich.console import Console
 
@@ -100,15 +102,19 @@ def end_hard() -> None:
 
 
 def fail(message: str) -> typer.Exit:
-    """Print an error to stderr and return the exit to raise (code 2)."""
-    _say(f"argmap: error: {message}\n")
+    """Print an error to stderr and return the exit to raise (code 2).
+
+    The message is one line, shown :func:`~argmap.visible.visible`: it may quote a settings file
+    or a file name."""
+    _say(f"argmap: error: {visible(message)}\n")
     return typer.Exit(EXIT_UNUSABLE)
 
 
 def print_load_error(error: LoadError) -> None:
     """Each problem of a map that could not be loaded, as ``file:line:col: error [rule] message``."""
-    for p in error.problems:
-        sys.stderr.write(f"{p.file}:{p.line}:{p.column}: error [{p.rule}] {p.message}\n")
+    from ..formats.text import load_errors
+
+    sys.stderr.write(load_errors(error.problems))
 
 
 def read_stdin() -> bytes:
@@ -126,8 +132,9 @@ def write(text: str) -> None:
 
 
 def note(text: str) -> None:
-    """One line to stderr that is not the command's output ("wrote maps/a.svg", a map that failed)."""
-    _say(f"{text}\n")
+    """One line to stderr that is not the command's output ("wrote maps/a.svg", a map that failed),
+    shown :func:`~argmap.visible.visible`: it may quote a file name or a map."""
+    _say(f"{visible(text)}\n")
 
 
 def write_bytes(data: bytes) -> None:

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from ..problems import SEVERITIES, Severity
+from ..visible import visible
 
 CONFIG_KEYS = ("select", "ignore", "severity", "rules", "sources", "source-roots")
 #: The longest part of a settings value that a message quotes.
@@ -148,9 +149,11 @@ def quoted(value: object) -> str:
     """A value from the settings, for a message: quoted with control characters escaped, cut short.
 
     >>> print(quoted("\\x1b[2J red"), len(quoted("x" * 1000)))
-    '\\x1b[2J red' 202
+    '\\x1b[2J red' 203
     """
     if isinstance(value, dict | list):
         return "a table" if isinstance(value, dict) else "a list"  # never the repr: it may nest 5,000 deep
-    text = repr(value[: _SHOWN + 1] if isinstance(value, str) else value)
-    return text if len(text) <= _SHOWN + 2 else text[:_SHOWN] + "…'"
+    if not isinstance(value, str):
+        return repr(value)  # a number or true/false, as TOML wrote it
+    text = visible(value[: _SHOWN + 1])  # the one escaping of what reaches the terminal
+    return f"'{text}'" if len(text) <= _SHOWN else f"'{text[:_SHOWN]}…'"

@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 from typing import TYPE_CHECKING, Any
 
+from ..visible import harmless_json
 from . import json_format
 
 if TYPE_CHECKING:
@@ -62,4 +63,4 @@ def render_with_checks(results: list[FileResult], evaluations: list[Evaluated]) 
 
 
 def _dump(data: dict[str, Any]) -> str:
-    return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+    return harmless_json(json.dumps(data, indent=2, ensure_ascii=False)) + "\n"

@@ -7,15 +7,19 @@ has no evidence``. ``info`` problems become ``notice`` annotations.
 from __future__ import annotations
 
 from ..problems import FileResult
+from ..visible import visible
 
 _LEVEL = {"error": "error", "warning": "warning", "info": "notice"}
 
 
 def _data(text: str) -> str:
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    """Text GitHub shows as it is: line ends and other controls made visible (the log would act on
+    them, and a line end would end the command), then ``%``, which GitHub would decode, escaped."""
+    return visible(text).replace("%", "%25")
 
 
 def _property(text: str) -> str:
+    """A property's value (``file=``, ``title=``): ``:`` and ``,`` would end it early."""
     return _data(text).replace(":", "%3A").replace(",", "%2C")
 
 

@@ -10,6 +10,7 @@ import json
 from json.encoder import encode_basestring  # the C string encoder that json.dumps(ensure_ascii=False) uses
 
 from ..problems import FileResult
+from ..visible import harmless_json
 from . import summary
 
 #: The first seven fields of :class:`~argmap.problems.Problem`, in its order.
@@ -39,7 +40,7 @@ def render(results: list[FileResult]) -> str:
             for file, line, col, rule, level, message, node, *_ in problems  # the KEYS, in order
         )
         text = text.replace('"problems": []', f'"problems": [\n{body}\n  ]', 1)
-    return text + "\n"
+    return harmless_json(text) + "\n"
 
 
 class _Encoded(dict):

@@ -22,6 +22,7 @@ from pathlib import Path
 from urllib.parse import quote
 
 from ..problems import FileResult
+from ..visible import harmless_json
 
 SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
 #: The tool's home page (``informationUri``): the ``Homepage`` of ``[project.urls]`` in pyproject.toml,
@@ -63,7 +64,7 @@ def render(results: list[FileResult]) -> str:
     driver = {"name": "argmap", "version": __version__, "informationUri": HOME_PAGE, "rules": descriptors}
     run = {"tool": {"driver": driver}, "columnKind": "unicodeCodePoints", "results": sarif_results}
     log = {"$schema": SCHEMA, "version": "2.1.0", "runs": [run]}
-    return json.dumps(log, indent=2, ensure_ascii=False) + "\n"
+    return harmless_json(json.dumps(log, indent=2, ensure_ascii=False)) + "\n"
 
 
 _LOAD_ERROR = "The map could not be loaded: it is not valid YAML or not a valid argmap map."
@@ -82,11 +83,15 @@ def _descriptor(rule_id: str, short: str, full: str, severity: str, enabled: boo
 
 
 def _uri(file: str) -> str:
-    """A URI reference for a problem's file: relative with forward slashes, else ``file:///``."""
+    """A URI reference for a problem's file: relative with forward slashes, else ``file:///``.
+
+    Percent-encoded from the name's bytes, so that a name that is not UTF-8 (``b\\xff.yaml``)
+    becomes ``b%FF.yaml``, and a control character or ``%`` in a name is encoded too.
+    """
     path = Path(file)
     if path.is_absolute():
         try:
             path = path.relative_to(Path.cwd())
         except ValueError:
             return path.as_uri()
-    return quote(path.as_posix() if os.sep == "/" else str(path).replace(os.sep, "/"))
+    return quote(os.fsencode(path.as_posix() if os.sep == "/" else str(path).replace(os.sep, "/")))

@@ -15,6 +15,7 @@ from collections import Counter
 from rich.text import Text
 
 from ..problems import FileResult
+from ..visible import visible
 from .text import STYLE, summary_line
 
 
@@ -29,7 +30,7 @@ def render(results: list[FileResult]) -> Text:
     out = Text()
     width = max((len(rule) for _, rule, _ in rows), default=0)
     for n, rule, level in rows:
-        out.append(f"{n:>5}  {rule:<{width}}  ")
+        out.append(f"{n:>5}  {visible(rule):<{width}}  ")
         out.append(level, style=STYLE[level])
         out.append("\n")
     out.append(summary_line(results))

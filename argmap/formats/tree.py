@@ -12,13 +12,19 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
+from rich.console import Group
 from rich.text import Text
 from rich.tree import Tree
 
 from ..marks import STATUS_LOOKS, LabelOrStatus, rule_word, rules_by_claim, status_of
 from ..model import ArgumentMap, Claim, Evidence, Ref
 from ..problems import Problem
+from ..visible import visible
+
+if TYPE_CHECKING:
+    from ..evaluation.labelling import Evaluation
 
 _MARK = {
     "premises": ("+", "green"),
@@ -39,11 +45,23 @@ def tree(argmap: ArgumentMap, problems: Sequence[Problem], labels: Mapping[str, 
     """Claims nested as written, refs as pointers; problems and (optional) labels on each claim.
 
     ``labels`` maps a claim uid to a label with ``status`` and ``reason`` (or to a plain string).
+    Every text from the map is shown :func:`~argmap.visible.visible`.
     """
     view = _View(argmap, rules_by_claim(problems), labels)
     root = Tree(_line(view, argmap.thesis, "THESIS", "bold"))
     _children(view, root, argmap.thesis)
     return root
+
+
+def evaluated(argmap: ArgumentMap, result: Evaluation) -> Group:
+    """``argmap eval``: the tree with every claim's label, then the thesis's label and the verdict."""
+    from ..evaluation.explain import name
+
+    thesis = result.thesis
+    closing = Text(f"\nThesis {visible(name(argmap.thesis))}: ")
+    closing.append(thesis.status, style=f"bold {STATUS_LOOKS[thesis.status].terminal}")
+    closing.append(f": {visible(thesis.reason)}\nVerdict: {result.verdict()}")
+    return Group(tree(argmap, [], dict(result.labels)), closing)
 
 
 def _children(view: _View, node: Tree, claim: Claim) -> None:
@@ -54,11 +72,11 @@ def _children(view: _View, node: Tree, claim: Claim) -> None:
                 if isinstance(item, Ref):
                     target = view.argmap.claim(item.target)
                     shown = f" ({_status(view, target.uid)})" if target and _status(view, target.uid) else ""
-                    parent.add(Text(f"{sign} → see {item.target}{shown}", style=colour))
+                    parent.add(Text(f"{sign} → see {visible(item.target)}{shown}", style=colour))
                 else:
                     _children(view, parent.add(_line(view, item, sign, colour)), item)
     for evidence in claim.evidence:
-        node.add(Text(f"▪ {_evidence(view.argmap, evidence)}", style="dim"))
+        node.add(Text(f"▪ {visible(_evidence(view.argmap, evidence))}", style="dim"))
 
 
 def _evidence(argmap: ArgumentMap, evidence: Evidence) -> str:
@@ -77,17 +95,17 @@ def _status(view: _View, uid: str) -> str | None:
 def _line(view: _View, claim: Claim, sign: str, style: str) -> Text:
     line = Text(f"{sign} ", style=style)
     for rule in view.flagged.get(claim.uid, ()):  # first, so that wrapping never hides them
-        line.append(f"⚠ {rule_word(rule)} ", style="bold red")
+        line.append(f"⚠ {visible(rule_word(rule))} ", style="bold red")
     status = _status(view, claim.uid)
     if status:
         look = STATUS_LOOKS.get(status)
         line.append(f"[{status}] ", style=look.terminal if look else "cyan")
-    line.append(claim.text, style="bold" if claim.role == "thesis" else "")
+    line.append(visible(claim.text), style="bold" if claim.role == "thesis" else "")
     if claim.id:
-        line.append(f"  [{claim.id}]", style="dim")
+        line.append(f"  [{visible(claim.id)}]", style="dim")
     if claim.assumption:
         line.append("  (assumption)", style="blue")
     reason = getattr(view.labels.get(claim.uid), "reason", None) if view.labels else None
     if reason:
-        line.append(f"  — {reason}", style="dim italic")
+        line.append(f"  — {visible(reason)}", style="dim italic")
     return line
