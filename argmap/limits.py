@@ -25,3 +25,7 @@ MAX_YAML_DEPTH = 500
 MAX_LOAD_PROBLEMS = 100
 #: Longest time a diagram layout may take, in seconds.
 LAYOUT_TIMEOUT_SECONDS = 120.0
+#: Most characters compared for "did you mean" hints in one file, about a second of work at worst: a
+#: ref of 10 characters against 1,000 ids of about that length costs 20,000, so a map of that size
+#: gets hints for its first 25 unknown refs. Past it, problems are still reported, without the hint.
+SUGGESTION_BUDGET = 500_000
