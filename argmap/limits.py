@@ -29,3 +29,7 @@ LAYOUT_TIMEOUT_SECONDS = 120.0
 #: ref of 10 characters against 1,000 ids of about that length costs 20,000, so a map of that size
 #: gets hints for its first 25 unknown refs. Past it, problems are still reported, without the hint.
 SUGGESTION_BUDGET = 500_000
+#: Most steps of difflib's matching spent on closest passages for the quotes of one map (some 70 ns
+#: each: under a second). A quote of 50 words costs some thousands; one of 600 words against a text
+#: of six repeated words, 6,500,000. Past it, the message says that the search stopped early.
+CLOSEST_PASSAGE_STEPS = 10_000_000
