@@ -33,3 +33,7 @@ SUGGESTION_BUDGET = 500_000
 #: each: under a second). A quote of 50 words costs some thousands; one of 600 words against a text
 #: of six repeated words, 6,500,000. Past it, the message says that the search stopped early.
 CLOSEST_PASSAGE_STEPS = 10_000_000
+#: Largest PNG the pure engine (graphviz-pure) is asked to draw, in pixels: it holds the image in
+#: memory at some 8 bytes a pixel, so about 400 MB (a map of some 150 claims in a row). Larger
+#: layouts are refused with a message naming SVG, --focus/--depth and the system engine.
+MAX_PNG_PIXELS = 50_000_000
