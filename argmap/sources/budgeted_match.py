@@ -40,16 +40,16 @@ class BudgetedMatcher(SequenceMatcher):
     """A :class:`difflib.SequenceMatcher` (no junk heuristic) that spends ``budget``'s steps."""
 
     def __init__(self, a: Sequence[str], b: Sequence[str], budget: SearchBudget) -> None:
-        self.budget = budget
+        self.budget, self.size = budget, len(a)
         super().__init__(None, a, b, autojunk=False)
-        where = self.b2j
+        places: dict[str, list[int]] = self.b2j  # type: ignore[attr-defined]  # made by set_seq2
         # _costs[i]: the steps a search over a[:i] can take (each item walks its places in b).
-        self._costs = list(accumulate((len(where.get(item, ())) for item in a), initial=0))
+        self._costs = list(accumulate((len(places.get(item, ())) for item in a), initial=0))
 
     def find_longest_match(self, alo: int = 0, ahi: int | None = None, blo: int = 0, bhi: int | None = None) -> Match:
-        high = len(self.a) if ahi is None else ahi
+        high = self.size if ahi is None else ahi
         cost = self._costs[high] - self._costs[alo] + 1
         if cost > self.budget.left:
             raise OverBudget
         self.budget.left -= cost
-        return super().find_longest_match(alo, ahi, blo, bhi)  # type: ignore[arg-type]
+        return super().find_longest_match(alo, ahi, blo, bhi)

@@ -4,8 +4,9 @@ Python's :class:`html.parser.HTMLParser` gives the same text for well-formed pag
 comment left open makes it search to the end of the page again from every ``<`` that follows:
 ``"<a" * 100_000`` (200 kB) took 22 s, ``'<a x="' * 20_000`` 34 s. Here every search either
 stops at the next ``<`` (tags) or is remembered (:class:`_Next`, for the ends of comments, of
-declarations and of scripts), so no character is looked at more than a few times. What is not
-well-formed is kept as text, from its ``<``. Example::
+declarations and of scripts), so no character is looked at more than a few times. Markup left
+open is text up to the next ``>`` (or just its ``<`` if none follows), as the standard parser has
+it; a ``<`` inside a quoted attribute value makes the tag text too. Example::
 
     >>> html_text("<p>Bring <em>home</em> America&rsquo;s forces.</p><script>x()</script>")
     '\\nBring home America’s forces.\\n'
@@ -108,5 +109,10 @@ class _Reader:
             end = self.tag_end(lt + 2)
         if end >= 0:
             return end
-        parts.append("<")  # not markup: text
-        return lt + 1
+        gt = self.tag_end(lt + 1) if follows.isalpha() or follows in ("/", "!", "?") else -1
+        if gt < 0:  # not markup: text
+            parts.append("<")
+            return lt + 1
+        # Markup left open is text up to the next '>', as the standard parser has it.
+        parts.append(unescape(html[lt:gt]))
+        return gt

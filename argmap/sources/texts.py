@@ -13,6 +13,8 @@ run, however many quotes and maps cite them. Example::
     >>> found = text_for(argmap.sources["bandow"], Path("maps/bandow-iraq.yaml"), Path("texts"))  # doctest: +SKIP
     >>> found.path, found.text.original[:20]  # doctest: +SKIP
     (PosixPath('texts/bandow.txt'), '2020/04/16 | 10:20 -')
+    >>> html_text("<p>Bring <em>home</em></p>")  # HTML pages: see argmap.sources.html_text
+    '\\nBring home\\n'
 """
 
 from __future__ import annotations
