@@ -109,8 +109,11 @@ class _Reader:
             end = self.tag_end(lt + 2)
         if end >= 0:
             return end
-        gt = self.tag_end(lt + 1) if follows.isalpha() or follows in ("/", "!", "?") else -1
-        if gt < 0:  # not markup: text
+        gt = self.tag_end(lt + 1)
+        if gt < 0:  # no '>' ahead, so no markup either: the rest is text
+            parts.append(unescape(html[lt:]))
+            return len(html)
+        if not (follows.isalpha() or follows in ("/", "!", "?")):  # not markup: text
             parts.append("<")
             return lt + 1
         # Markup left open is text up to the next '>', as the standard parser has it.
