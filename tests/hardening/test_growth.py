@@ -192,3 +192,14 @@ def test_a_png_of_too_many_nodes_is_refused_before_any_layout():
     not_run = engine.Engine("pure", "/nonexistent/graphviz-pure")  # a layout would fail differently
     with pytest.raises(RenderError, match=r"at least 69 million pixels.*--format svg"):
         engine.run(not_run, dot, "png", timeout=5)
+
+
+def test_unknown_rules_in_ignores_are_all_reported_but_hints_stop_after_a_budget(run, tmp_path):
+    claims = "".join(f"    - claim: c{i}\n      ignore: [unsupported-premise-{i}]\n" for i in range(3000))
+    path = tmp_path / "ignores.yaml"
+    path.write_text(f"thesis:\n  claim: T\n  premises:\n{claims}", encoding="utf-8")
+    result = run("check", path, "--format", "json")
+    messages = [line for line in result.stdout.splitlines() if "in this claim's ignore is not a rule" in line]
+    assert result.exit_code == 1 and len(messages) == 3000
+    assert "did you mean 'unsupported-premise'?" in messages[0]
+    assert 0 < sum("did you mean" in message for message in messages) < 3000
