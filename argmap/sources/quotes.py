@@ -46,7 +46,9 @@ _SAME: dict[int, str] = str.maketrans(
 _RUN = re.compile(r"\S+")
 _WORD = re.compile(r"\w+(?:'\w+)*")
 _DASHES = re.compile(r"-{2,}")
-_ELLIPSIS = re.compile(r"\s*(?:\[\s*(?:\.\s*){3}\]|\[\s*…\s*\]|(?:\.\s*){3}|…)\s*")
+# No white space around: the parts lose theirs anyway, and a leading \s* made every space of a
+# long run start a search over the rest of it (40,000 spaces: 23 s).
+_ELLIPSIS = re.compile(r"\[\s*(?:\.\s*){3}\]|\[\s*…\s*\]|(?:\.\s*){3}|…")
 #: Candidate places scored per missing quote, and how many word occurrences may vote for them.
 _CANDIDATES = 4
 _VOTE_BUDGET = 2000
