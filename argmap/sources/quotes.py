@@ -229,6 +229,8 @@ def closest_within(quote: str, text: str | Prepared, budget: SearchBudget) -> Cl
     """
     from .budgeted_match import BudgetedMatcher, OverBudget
 
+    if budget.left <= 0:  # many missing quotes spent it: each would still cost its votes
+        return Closest("", 0.0, False)
     prepared = _prepared(text)
     wanted = normalise(" ".join(_ELLIPSIS.split(quote))).text
     quote_words = _WORD.findall(wanted)
@@ -247,6 +249,7 @@ def closest_within(quote: str, text: str | Prepared, budget: SearchBudget) -> Cl
             start = position - first_offset[word]
             votes[start] = votes.get(start, 0) + 1
         left -= count
+    budget.left -= len(quote_words) + _VOTE_BUDGET - max(left, 0)
     best_score, best_span = -1.0, None
     margin = max(3, len(quote_words) // 4)
     complete = True

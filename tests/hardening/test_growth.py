@@ -209,3 +209,14 @@ def test_a_quote_with_a_long_run_of_spaces_is_split_at_its_ellipses_in_one_pass(
     # The library takes quotes as they are (a map's are collapsed): 40,000 spaces took 23 s.
     assert quotes.parts("a" + " " * 40_000 + "b . . . c") == ["ab", "c"]
     assert quotes.find("bring" + " " * 40_000 + "home", "It is time to bring home the troops.") == (14, 24)
+
+
+def test_many_missing_quotes_share_one_budget_and_each_pays_for_its_votes():
+    text = quotes.prepare(" ".join(f"w{i % 500}" for i in range(20_000)))
+    budget = SearchBudget(steps=100_000)
+    results = [
+        quotes.closest_within(" ".join(f"w{(i * 7 + j) % 500}" for j in range(20)), text, budget) for i in range(400)
+    ]
+    assert results[0].complete and results[0].passage
+    assert not results[-1].complete and results[-1] == ("", 0.0, False)  # once spent, no search at all
+    assert budget.left <= 0
