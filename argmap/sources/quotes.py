@@ -25,7 +25,10 @@ from __future__ import annotations
 
 import heapq
 import re
+import sys
+from array import array
 from bisect import bisect_right
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from itertools import accumulate
 from operator import itemgetter
@@ -45,6 +48,7 @@ _SAME: dict[int, str] = str.maketrans(
 )
 _RUN = re.compile(r"\S+")
 _WORD = re.compile(r"\w+(?:'\w+)*")
+_START = re.Match.start
 _DASHES = re.compile(r"-{2,}")
 # No white space around: the parts lose theirs anyway, and a leading \s* made every space of a
 # long run start a search over the rest of it (40,000 spaces: 23 s).
@@ -135,23 +139,28 @@ class Prepared:
     compact: str
     compact_starts: list[int]
     _words: list[str] | None = field(default=None, repr=False)
-    _word_starts: list[int] | None = field(default=None, repr=False)
-    _index: dict[str, list[int]] | None = field(default=None, repr=False)
+    _word_starts: Sequence[int] | None = field(default=None, repr=False)
+    _index: dict[str, Sequence[int]] | None = field(default=None, repr=False)
 
-    def words(self) -> tuple[list[str], list[int]]:
+    def words(self) -> tuple[list[str], Sequence[int]]:
         """Every word of the normalised text, and where each begins in it."""
         if self._words is None or self._word_starts is None:
-            self._words = _WORD.findall(self.norm.text)
-            self._word_starts = [match.start() for match in _WORD.finditer(self.norm.text)]
+            # One string per distinct word and 8 bytes per start: a text of a few words repeated
+            # took 100 bytes of memory per byte of text.
+            self._words = list(map(sys.intern, _WORD.findall(self.norm.text)))
+            self._word_starts = array("q", map(_START, _WORD.finditer(self.norm.text)))
         return self._words, self._word_starts
 
-    def index(self) -> dict[str, list[int]]:
+    def index(self) -> dict[str, Sequence[int]]:
         """Word -> the positions (in :meth:`words`) where it occurs."""
         if self._index is None:
-            index: dict[str, list[int]] = {}
+            index: dict[str, array[int]] = {}
             for position, word in enumerate(self.words()[0]):
-                index.setdefault(word, []).append(position)
-            self._index = index
+                places = index.get(word)
+                if places is None:
+                    places = index[word] = array("q")
+                places.append(position)
+            self._index = dict(index)
         return self._index
 
     def original_span(self, start: int, end: int) -> Match:
