@@ -38,15 +38,15 @@ def check(argmap: ArgumentMap, config: Config | None = None) -> list[Problem]:
 
 
 def _unknown_ignored_rules(argmap: ArgumentMap, ignoring: list[Claim]) -> list[Problem]:
-    from .suggestions import did_you_mean
+    from .suggestions import Suggester
 
     problems = []
+    hint = Suggester(RULES)
     for claim in ignoring:
         for rule_id in claim.ignore:
             if rule_id not in RULES:
-                hint = did_you_mean(rule_id, RULES)
                 line, column = claim.position.line, claim.position.column
-                message = f"'{rule_id}' in this claim's ignore is not a rule{hint}"
+                message = f"'{rule_id}' in this claim's ignore is not a rule{hint(rule_id)}"
                 problems.append(
                     Problem(str(argmap.path), line, column, "unknown-rule", "error", message, claim.uid, claim.text)
                 )

@@ -34,3 +34,15 @@ FIFO_READER_WAIT_SECONDS = 2.0
 MAX_SOURCE_BYTES = 4 * 1024 * 1024
 #: Largest settings file (argmap.toml, pyproject.toml) read, in bytes.
 MAX_SETTINGS_BYTES = 1024 * 1024
+#: Most characters compared for "did you mean" hints in one file, about a second of work at worst: a
+#: ref of 10 characters against 1,000 ids of about that length costs 20,000, so a map of that size
+#: gets hints for its first 25 unknown refs. Past it, problems are still reported, without the hint.
+SUGGESTION_BUDGET = 500_000
+#: Most steps of difflib's matching spent on closest passages for the quotes of one map (some 70 ns
+#: each: under a second). A quote of 50 words costs some thousands; one of 600 words against a text
+#: of six repeated words, 6,500,000. Past it, the message says that the search stopped early.
+CLOSEST_PASSAGE_STEPS = 10_000_000
+#: Largest PNG the pure engine (graphviz-pure) is asked to draw, in pixels: it holds the image in
+#: memory at some 8 bytes a pixel, so about 400 MB (a map of some 150 claims in a row). Larger
+#: layouts are refused with a message naming SVG, --focus/--depth and the system engine.
+MAX_PNG_PIXELS = 50_000_000

@@ -11,15 +11,21 @@ is installed and ``graphviz-pure`` otherwise. Example::
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import sys
 from pathlib import Path
 from typing import NamedTuple
 
+from ..limits import MAX_PNG_PIXELS
+
 ENGINES = ("auto", "system", "pure")
 #: What each engine can write.
 FORMATS = {"system": ("svg", "png", "pdf"), "pure": ("svg", "png")}
+#: graphviz-pure draws PNG at 96 dots per inch; layouts are measured in points (72 per inch).
+_PIXELS_PER_POINT = 96 / 72
+_SVG_SIZE = re.compile(rb'<svg width="([0-9.]+)pt" height="([0-9.]+)pt"')
 INSTALL_GRAPHVIZ = (
     "install Graphviz, which provides 'dot' (apt install graphviz, brew install graphviz, or "
     "https://graphviz.org/download/)"
@@ -74,6 +80,39 @@ def run(engine: Engine, source: str, fmt: str, timeout: float) -> bytes:
     """Lay out the DOT ``source`` and return the output; :class:`RenderError` on failure or timeout."""
     if fmt not in FORMATS[engine.name]:
         raise RenderError(f"the {engine.name} engine cannot write {fmt.upper()}")
+    if engine.name == "pure" and fmt == "png":
+        # Graphviz makes no node smaller than 0.75 x 0.5 inches: a floor on the image's area.
+        nodes = source.count('\n\t"') - source.count('" -> "')
+        _refuse_huge_png(round(54 * _PIXELS_PER_POINT) * round(36 * _PIXELS_PER_POINT) * nodes, None)
+        _refuse_huge_png(*_layout_pixels(_run(engine, source, "svg", timeout)))
+    return _run(engine, source, fmt, timeout)
+
+
+def _layout_pixels(svg: bytes) -> tuple[int, tuple[int, int] | None]:
+    """How many pixels the PNG of this layout would have, and its width and height."""
+    size = _SVG_SIZE.search(svg[:2000])
+    if size is None:
+        return 0, None
+    width, height = (round(float(points) * _PIXELS_PER_POINT) for points in size.groups())
+    return width * height, (width, height)
+
+
+def _refuse_huge_png(pixels: int, size: tuple[int, int] | None) -> None:
+    """:class:`RenderError` if a PNG of ``pixels`` is too large for graphviz-pure.
+
+    It holds the whole image in memory, some 8 bytes a pixel: 5,000 claims took 6.7 GB (and 41 s).
+    """
+    if pixels <= MAX_PNG_PIXELS:
+        return
+    what = f"{size[0]:,} x {size[1]:,} pixels" if size else f"at least {pixels // 1_000_000:,} million pixels"
+    raise RenderError(
+        f"the PNG would be {what}, more than graphviz-pure draws "
+        f"({MAX_PNG_PIXELS // 1_000_000:,} million pixels at most); write SVG (--format svg), "
+        "draw part of the map (--focus ID --depth N), or install Graphviz and use --engine system"
+    )
+
+
+def _run(engine: Engine, source: str, fmt: str, timeout: float) -> bytes:
     try:
         done = subprocess.run(
             [engine.executable, f"-T{fmt}"],

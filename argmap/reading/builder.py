@@ -50,6 +50,7 @@ class _Builder(SourcesAndEvidence):
         super().__init__(tree, sink)
         self.claims: list[Claim | None] = []
         self.uids: set[str] = set()
+        self.uid_numbers: dict[str, int] = {}  # the last ~N given to each uid (see unique_uid)
         self.shared = tree.shared
         # A reading that stops at its first problem checks the ids all at once, at the end: one
         # match over them all instead of 100,000 (any invalid one stops it, as its problem would).
@@ -147,7 +148,7 @@ class _Builder(SourcesAndEvidence):
         uid = written_id or (prefix if index is None else f"{prefix}{index}")
         uids = self.uids
         if uid in uids:
-            uid = unique_uid(uid, uids)
+            uid = unique_uid(uid, uids, self.uid_numbers)
         else:
             uids.add(uid)
         text = get("claim", _ABSENT)

@@ -6,8 +6,8 @@ Example::
 
     >>> "premises" in CLAIM_KEYS, RELATION_LETTER["objections"]
     (True, 'o')
-    >>> taken = {"a"}
-    >>> unique_uid("a", taken), unique_uid("a", taken)
+    >>> taken, last = {"a"}, {}
+    >>> unique_uid("a", taken, last), unique_uid("a", taken, last)
     ('a~2', 'a~3')
 """
 
@@ -32,17 +32,21 @@ THESIS_UID = "#thesis"
 PLACED_KEYS = ("source",)
 
 
-def unique_uid(uid: str, taken: set[str]) -> str:
+def unique_uid(uid: str, taken: set[str], last: dict[str, int]) -> str:
     """``uid``, or ``uid~2``, ``uid~3``... if it is taken; marks the result taken.
 
     Two claims may share an id (a ``duplicate-id`` problem), and then generated uids below them
     would coincide too: numbering the later ones gives every claim a uid of its own, so problems
     and labels never point at the wrong claim. Refs still name the first.
+
+    ``last`` remembers the number each ``uid`` reached, so that the next duplicate goes on from
+    there: counting up from 2 again made N claims sharing one id take N²/2 steps (16,000, 23 s).
     """
-    base, n = uid, 1
+    base, n = uid, last.get(uid, 1)
     while uid in taken:
         n += 1
         uid = f"{base}~{n}"
+    last[base] = n
     taken.add(uid)
     return uid
 

@@ -65,8 +65,11 @@ def check(argmap: ArgumentMap, options: dict[str, object]) -> Iterator[Finding]:
     # source has one (the usual case: 100,000 claims, no files).
     if folder is None and not argmap.has_source_files():
         return
+    from ..sources.budgeted_match import SearchBudget
+
     roots = roots_option(argmap.path, options)
     texts: dict[int, SourceText | None] = {}  # by source: maps quote one source many times
+    budget = SearchBudget()  # for the closest passages of all the map's quotes
     for claim in argmap.claims:
         for evidence in claim.evidence:
             if not evidence.is_quote:
@@ -87,10 +90,13 @@ def check(argmap: ArgumentMap, options: dict[str, object]) -> Iterator[Finding]:
             if found is None or quotes.find(evidence.text, found.text) is not None:
                 continue
             message = f"quote not found in source {name} ({found.path.as_posix()})"
-            passage, similarity = quotes.closest(evidence.text, found.text)
+            passage, similarity, complete = quotes.closest_within(evidence.text, found.text, budget)
+            early = "" if complete else ", the search stopped early"
             if passage:
                 shown = passage if len(passage) <= MAX_PASSAGE else passage[: MAX_PASSAGE - 1] + "…"
-                message += f'; closest passage ({similarity:.0%} similar): "{shown}"'
-            else:
+                message += f'; closest passage ({similarity:.0%} similar{early}): "{shown}"'
+            elif complete:
                 message += "; no passage of it shares a word with the quote"
+            else:
+                message += "; the search for the closest passage stopped early (too much work)"
             yield Finding(evidence.position.line, evidence.position.column, message, claim.uid, claim.text)

@@ -16,18 +16,26 @@ Everything else must be verbatim. Example::
 Speed: a text is normalised once (:func:`prepare`, which callers cache), after which an exact
 match is one ``str.find`` per quote part. Only a quote that is not found pays for the search for
 the closest passage: a word index of the text (built on the first miss) proposes the few places
-where the quote's rarest words line up, and :class:`difflib.SequenceMatcher` scores only those.
+where the quote's rarest words line up, and :class:`difflib.SequenceMatcher` scores only those,
+within a budget of steps (:mod:`.budgeted_match`), since on repetitive text it takes time that
+grows with the cube of the quote's length.
 """
 
 from __future__ import annotations
 
 import heapq
 import re
+import sys
+from array import array
 from bisect import bisect_right
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from itertools import accumulate
 from operator import itemgetter
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
+
+if TYPE_CHECKING:  # difflib is imported only when a quote is missing: it costs start-up time
+    from .budgeted_match import SearchBudget
 
 # One character for another, so that positions do not move. Every quote mark becomes ', every
 # dash -, and the invisible characters that split words on screen become spaces (then collapsed).
@@ -40,8 +48,11 @@ _SAME: dict[int, str] = str.maketrans(
 )
 _RUN = re.compile(r"\S+")
 _WORD = re.compile(r"\w+(?:'\w+)*")
+_START = re.Match.start
 _DASHES = re.compile(r"-{2,}")
-_ELLIPSIS = re.compile(r"\s*(?:\[\s*(?:\.\s*){3}\]|\[\s*…\s*\]|(?:\.\s*){3}|…)\s*")
+# No white space around: the parts lose theirs anyway, and a leading \s* made every space of a
+# long run start a search over the rest of it (40,000 spaces: 23 s).
+_ELLIPSIS = re.compile(r"\[\s*(?:\.\s*){3}\]|\[\s*…\s*\]|(?:\.\s*){3}|…")
 #: Candidate places scored per missing quote, and how many word occurrences may vote for them.
 _CANDIDATES = 4
 _VOTE_BUDGET = 2000
@@ -128,23 +139,28 @@ class Prepared:
     compact: str
     compact_starts: list[int]
     _words: list[str] | None = field(default=None, repr=False)
-    _word_starts: list[int] | None = field(default=None, repr=False)
-    _index: dict[str, list[int]] | None = field(default=None, repr=False)
+    _word_starts: Sequence[int] | None = field(default=None, repr=False)
+    _index: dict[str, Sequence[int]] | None = field(default=None, repr=False)
 
-    def words(self) -> tuple[list[str], list[int]]:
+    def words(self) -> tuple[list[str], Sequence[int]]:
         """Every word of the normalised text, and where each begins in it."""
         if self._words is None or self._word_starts is None:
-            self._words = _WORD.findall(self.norm.text)
-            self._word_starts = [match.start() for match in _WORD.finditer(self.norm.text)]
+            # One string per distinct word and 8 bytes per start: a text of a few words repeated
+            # took 100 bytes of memory per byte of text.
+            self._words = list(map(sys.intern, _WORD.findall(self.norm.text)))
+            self._word_starts = array("q", map(_START, _WORD.finditer(self.norm.text)))
         return self._words, self._word_starts
 
-    def index(self) -> dict[str, list[int]]:
+    def index(self) -> dict[str, Sequence[int]]:
         """Word -> the positions (in :meth:`words`) where it occurs."""
         if self._index is None:
-            index: dict[str, list[int]] = {}
+            index: dict[str, array[int]] = {}
             for position, word in enumerate(self.words()[0]):
-                index.setdefault(word, []).append(position)
-            self._index = index
+                places = index.get(word)
+                if places is None:
+                    places = index[word] = array("q")
+                places.append(position)
+            self._index = dict(index)
         return self._index
 
     def original_span(self, start: int, end: int) -> Match:
@@ -195,13 +211,35 @@ def find(quote: str, text: str | Prepared) -> Match | None:
     return prepared.original_span(start, end)
 
 
+class Closest(NamedTuple):
+    """The closest passage (``""`` if none), how alike (0 to 1), and whether the search was whole."""
+
+    passage: str
+    similarity: float
+    complete: bool = True
+
+
 def closest(quote: str, text: str | Prepared) -> tuple[str, float]:
     """The passage of ``text`` most like ``quote``, white space collapsed, and how alike (0 to 1).
 
     ``("", 0.0)`` when no word of the quote occurs in the text.
     """
-    from difflib import SequenceMatcher
+    from .budgeted_match import SearchBudget
 
+    passage, similarity, _ = closest_within(quote, text, SearchBudget())
+    return passage, similarity
+
+
+def closest_within(quote: str, text: str | Prepared, budget: SearchBudget) -> Closest:
+    """:func:`closest`, spending ``budget``; ``complete`` is False if it ran out before the end.
+
+    Then the passage is the best of those compared so far (or ``""``), and its similarity counts
+    words, not characters.
+    """
+    from .budgeted_match import BudgetedMatcher, OverBudget
+
+    if budget.left <= 0:  # many missing quotes spent it: each would still cost its votes
+        return Closest("", 0.0, False)
     prepared = _prepared(text)
     wanted = normalise(" ".join(_ELLIPSIS.split(quote))).text
     quote_words = _WORD.findall(wanted)
@@ -212,20 +250,26 @@ def closest(quote: str, text: str | Prepared) -> tuple[str, float]:
     for offset, word in enumerate(quote_words):
         first_offset.setdefault(word, offset)
     votes: dict[int, int] = {}
-    budget = _VOTE_BUDGET
+    left = _VOTE_BUDGET
     for count, word in sorted((len(index[w]), w) for w in first_offset if w in index):
-        if budget <= 0:
+        if left <= 0:
             break
-        for position in index[word][:budget]:
+        for position in index[word][:left]:
             start = position - first_offset[word]
             votes[start] = votes.get(start, 0) + 1
-        budget -= count
+        left -= count
+    budget.left -= len(quote_words) + _VOTE_BUDGET - max(left, 0)
     best_score, best_span = -1.0, None
     margin = max(3, len(quote_words) // 4)
+    complete = True
     for start, _ in heapq.nlargest(_CANDIDATES, votes.items(), key=itemgetter(1)):
         low, high = max(start - margin, 0), min(start + len(quote_words) + margin, len(words))
-        matcher = SequenceMatcher(None, words[low:high], quote_words, autojunk=False)
-        blocks = [block for block in matcher.get_matching_blocks() if block.size]
+        try:
+            matched = BudgetedMatcher(words[low:high], quote_words, budget).get_matching_blocks()
+        except OverBudget:
+            complete = False
+            break
+        blocks = [block for block in matched if block.size]
         if not blocks:
             continue
         # From the first to the last matching word, stretched over quote words unmatched at the ends.
@@ -235,9 +279,12 @@ def closest(quote: str, text: str | Prepared) -> tuple[str, float]:
         if score > best_score:
             best_score, best_span = score, (first, last)
     if best_span is None:
-        return "", 0.0
+        return Closest("", 0.0, complete)
     first, last = best_span
     span = prepared.original_span(word_starts[first], word_starts[last] + len(words[last]))
     passage = " ".join(prepared.original[span.start : span.end].split())
     # The candidates are ranked by words in common; the similarity shown is by characters.
-    return passage, SequenceMatcher(None, wanted, normalise(passage).text, autojunk=False).ratio()
+    try:
+        return Closest(passage, BudgetedMatcher(wanted, normalise(passage).text, budget).ratio(), complete)
+    except OverBudget:
+        return Closest(passage, best_score, False)

@@ -15,13 +15,14 @@ however many quotes and maps cite them. Example::
     >>> found = text_for(argmap.sources["bandow"], Path("maps/bandow-iraq.yaml"), Path("texts"))  # doctest: +SKIP
     >>> found.path, found.text.original[:20]  # doctest: +SKIP
     (PosixPath('texts/bandow.txt'), '2020/04/16 | 10:20 -')
+    >>> html_text("<p>Bring <em>home</em></p>")  # HTML pages: see argmap.sources.html_text
+    '\\nBring home\\n'
 """
 
 from __future__ import annotations
 
 import os
 from collections.abc import Iterator, Sequence
-from html.parser import HTMLParser
 from pathlib import Path
 from typing import NamedTuple
 
@@ -29,14 +30,11 @@ from ..limits import MAX_SOURCE_BYTES
 from ..model import ArgumentMap, Source
 from .boundary import reading_roots, real
 from .boundary import refusal as boundary_refusal
+from .html_text import html_text
 from .quotes import Prepared, prepare
 from .safe_read import Unreadable, check_regular, read_regular
 
 SUFFIXES = (".txt", ".md", ".html")
-_BLOCKS = frozenset(
-    "address article aside blockquote br dd div dl dt figcaption footer h1 h2 h3 h4 h5 h6 header hr li "
-    "main nav ol p pre section table td th tr ul".split()
-)
 _cache: dict[tuple[Path, int, int], Prepared] = {}
 
 
@@ -138,38 +136,3 @@ def read(path: Path) -> str:
     data = read_regular(path, MAX_SOURCE_BYTES, "MAX_SOURCE_BYTES")
     raw = data.decode("utf-8-sig", errors="replace")
     return html_text(raw) if path.suffix.lower() in (".html", ".htm") else raw
-
-
-def html_text(html: str) -> str:
-    """The visible text of an HTML document, with a line break for each block element.
-
-    >>> html_text("<p>Bring <em>home</em> America&rsquo;s forces.</p><script>x()</script>")
-    '\\nBring home America’s forces.\\n'
-    """
-    parser = _TextParser()
-    parser.feed(html)
-    parser.close()
-    return "".join(parser.parts)
-
-
-class _TextParser(HTMLParser):
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.parts: list[str] = []
-        self.skipping = 0
-
-    def handle_starttag(self, tag: str, attrs: list) -> None:
-        if tag in ("script", "style"):
-            self.skipping += 1
-        elif tag in _BLOCKS:
-            self.parts.append("\n")
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag in ("script", "style"):
-            self.skipping = max(self.skipping - 1, 0)
-        elif tag in _BLOCKS:
-            self.parts.append("\n")
-
-    def handle_data(self, data: str) -> None:
-        if not self.skipping:
-            self.parts.append(data)
