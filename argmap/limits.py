@@ -25,3 +25,9 @@ MAX_YAML_DEPTH = 500
 MAX_LOAD_PROBLEMS = 100
 #: Longest time a diagram layout may take, in seconds.
 LAYOUT_TIMEOUT_SECONDS = 120.0
+#: Longest layout time ``--timeout`` may ask for, in seconds (a day): a finite bound, so that ``inf``,
+#: ``nan`` and ``1e309`` are refused with a message instead of overflowing the engine's timer.
+MAX_LAYOUT_TIMEOUT_SECONDS = 86_400.0
+#: Most processes ``check --jobs`` starts: each is a forked copy of argmap, and Python's process
+#: pool starts them all at once, so ``--jobs 100000`` would exhaust the process table.
+MAX_JOBS = 64
