@@ -31,3 +31,7 @@ MAX_LAYOUT_TIMEOUT_SECONDS = 86_400.0
 #: Most processes ``check --jobs`` starts: each is a forked copy of argmap, and Python's process
 #: pool starts them all at once, so ``--jobs 100000`` would exhaust the process table.
 MAX_JOBS = 64
+#: Most lines of text in one box of a diagram (claim text, marks, the evidence box each); the rest
+#: is cut with a line that says so. Graphviz draws a label of more than 32,767 lines as an empty box
+#: and exits 0; 200 lines of 36 characters hold 7,000 characters, more than any claim needs.
+MAX_LABEL_LINES = 200

@@ -7,6 +7,7 @@ drawing silently wrong.
 from __future__ import annotations
 
 import os
+import shutil
 import socket
 from pathlib import Path
 
@@ -200,3 +201,65 @@ def test_symlink_to_a_map_in_a_folder_is_still_found(run, tmp_path: Path):
     result = run("check", tmp_path / "maps")
     assert result.exit_code == 0
     assert "1 file" in result.stdout
+
+
+# --- huge labels: cut with a visible note, for every engine, never an empty box -----------------
+
+
+def _huge_claim_map(words: int) -> str:
+    return "thesis:\n  claim: " + " ".join(f"w{index}" for index in range(words)) + "\n"
+
+
+def test_claim_of_more_lines_than_a_box_holds_is_cut_with_a_note(run, tmp_path: Path):
+    from argmap.limits import MAX_LABEL_LINES
+
+    path = tmp_path / "big.yaml"
+    path.write_text(_huge_claim_map(200_000), encoding="utf-8")  # about 40,000 lines at --wrap 8
+    result = run("render", path, "-f", "dot", "-o", "-", "--wrap", "8")
+    assert result.exit_code == 0
+    label = next(line for line in result.stdout.splitlines() if "w199" in line or "w0 " in line or "w0<" in line)
+    assert label.count("<br") <= 2 * MAX_LABEL_LINES + 2
+    assert f"… (text cut at {MAX_LABEL_LINES} lines)" in result.stdout
+
+
+def test_single_word_of_megabytes_is_cut_quickly():
+    from argmap.diagram.labels import wrapped
+    from argmap.limits import MAX_LABEL_LINES
+
+    lines = wrapped("x" * 5_000_000, 36)
+    assert len(lines) == MAX_LABEL_LINES
+    assert lines[-1].startswith("…")
+
+
+def test_claim_with_thousands_of_evidence_items_is_cut(run, tmp_path: Path):
+    from argmap.limits import MAX_LABEL_LINES
+
+    items = "".join(f"    - text: finding {index}\n" for index in range(40_000))
+    path = tmp_path / "many.yaml"
+    path.write_text("thesis:\n  claim: T\n  evidence:\n" + items, encoding="utf-8")
+    result = run("render", path, "-f", "dot", "-o", "-")
+    assert result.exit_code == 0
+    assert "… and 39" in result.stdout and "more items of evidence, not drawn" in result.stdout
+    assert max(line.count("<br") for line in result.stdout.splitlines()) <= 2 * MAX_LABEL_LINES + 4
+
+
+def test_claim_with_thousands_of_marks_is_cut():
+    """Large maps list each item of evidence as a mark inside the claim's box."""
+    from argmap.diagram import labels
+    from argmap.limits import MAX_LABEL_LINES
+    from argmap.reading.loader import loads
+
+    thesis = loads("thesis:\n  claim: T\n").thesis
+    label = labels.claim(thesis, "THESIS", [(f"mark {index}", "#000000") for index in range(40_000)], 36, False)
+    assert label.count("<br") <= 2 * MAX_LABEL_LINES + 2
+    assert "… and 39800 more, not drawn" in label
+
+
+@pytest.mark.skipif(shutil.which("dot") is None, reason="the system Graphviz 'dot' is not installed")
+def test_system_dot_draws_the_cut_text_of_a_huge_claim(run, tmp_path: Path):
+    path = tmp_path / "big.yaml"
+    path.write_text(_huge_claim_map(200_000), encoding="utf-8")
+    result = run("render", path, "-f", "svg", "--engine", "system", "--wrap", "8", "-o", tmp_path / "big.svg")
+    assert result.exit_code == 0
+    svg = (tmp_path / "big.svg").read_text(encoding="utf-8")
+    assert "w0" in svg and "text cut at" in svg
