@@ -27,8 +27,10 @@ def read_text(path: Path) -> str:
     try:
         # One open, then fstat on the descriptor: a file that is replaced between the two cannot
         # fool the size or kind checks, and a directory or a symlink loop fails here with a clear
-        # errno. Opened non-blocking, so that a FIFO is refused instead of waiting for a writer.
-        with open(os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0)), "rb") as handle:
+        # errno. Opened non-blocking, so that a FIFO is refused instead of waiting for a writer
+        # (and in binary mode on Windows, where os.open would otherwise translate line ends).
+        flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
+        with open(os.open(path, flags), "rb") as handle:
             status = os.fstat(handle.fileno())
             if not stat.S_ISREG(status.st_mode) and not stat.S_ISDIR(status.st_mode):
                 raise _fail(path, "unreadable", f"this is {special_file_kind(status.st_mode)}, not a map file")
