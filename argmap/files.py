@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import stat
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -25,8 +26,9 @@ def expand(paths: list[Path]) -> list[Path]:
     """Files as given; folders replaced by the ``*.yaml``/``*.yml`` files below them, sorted.
 
     Hidden folders (``.git``, ``.venv``) are skipped, and symlinked folders are not followed, so a
-    symlink loop cannot make the search run forever. A path that does not exist is kept, so that
-    loading it reports it.
+    symlink loop cannot make the search run forever. Only regular files (or symlinks to them) are
+    found in folders: a FIFO named ``b.yaml`` would block the read forever, a device would never
+    end. A path given by name is kept whatever it is, so that loading it reports it.
     """
     result: list[Path] = []
     seen: set[str] = set()
@@ -35,7 +37,11 @@ def expand(paths: list[Path]) -> list[Path]:
             found: list[Path] = []
             for folder, subfolders, files in os.walk(path):
                 subfolders[:] = [s for s in subfolders if not s.startswith(".") and s not in SKIPPED_FOLDERS]
-                found.extend(Path(folder) / name for name in files if name.endswith(MAP_SUFFIXES))
+                found.extend(
+                    Path(folder) / name
+                    for name in files
+                    if name.endswith(MAP_SUFFIXES) and _is_regular_file(Path(folder) / name)
+                )
         else:
             found = [path]
         for map_path in sorted(found):
@@ -44,6 +50,13 @@ def expand(paths: list[Path]) -> list[Path]:
                 seen.add(key)
                 result.append(map_path)
     return result
+
+
+def _is_regular_file(path: Path) -> bool:
+    try:
+        return stat.S_ISREG(path.stat().st_mode)
+    except OSError:  # a dangling symlink, or a symlink loop: loading would report it, keep it
+        return path.is_symlink()
 
 
 def empty_folders(paths: list[Path]) -> list[Path]:
@@ -73,9 +86,10 @@ def check_paths(
     ]
     maps = expand(paths)
     if jobs > 1 and len(maps) >= PARALLEL_MIN_MAPS:
+        from .limits import MAX_JOBS
         from .parallel_check import check_in_parallel
 
-        return results + check_in_parallel(maps, check_file, settings, keep_maps, jobs)
+        return results + check_in_parallel(maps, check_file, settings, keep_maps, min(jobs, MAX_JOBS))
     return results + [check_file(path, settings, keep_maps) for path in maps]
 
 

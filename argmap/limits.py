@@ -46,3 +46,13 @@ CLOSEST_PASSAGE_STEPS = 10_000_000
 #: memory at some 8 bytes a pixel, so about 400 MB (a map of some 150 claims in a row). Larger
 #: layouts are refused with a message naming SVG, --focus/--depth and the system engine.
 MAX_PNG_PIXELS = 50_000_000
+#: Longest layout time ``--timeout`` may ask for, in seconds (a day): a finite bound, so that ``inf``,
+#: ``nan`` and ``1e309`` are refused with a message instead of overflowing the engine's timer.
+MAX_LAYOUT_TIMEOUT_SECONDS = 86_400.0
+#: Most processes ``check --jobs`` starts: each is a forked copy of argmap, and Python's process
+#: pool starts them all at once, so ``--jobs 100000`` would exhaust the process table.
+MAX_JOBS = 64
+#: Most lines of text in one box of a diagram (claim text, marks, the evidence box each); the rest
+#: is cut with a line that says so. Graphviz draws a label of more than 32,767 lines as an empty box
+#: and exits 0; 200 lines of 36 characters hold 7,000 characters, more than any claim needs.
+MAX_LABEL_LINES = 200

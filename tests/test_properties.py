@@ -1,13 +1,17 @@
 """Property-based tests: maps built from the format's own parts always load and check; any bytes or
 any YAML document ends in exit 0, 1 or 2 with a message, never a traceback.
 
-CI runs a few thousand cases (the ``ci`` profile, chosen when ``CI`` is set); locally fewer.
+CI runs a few thousand cases (the ``ci`` profile, chosen when ``CI`` is set); locally fewer. The
+real commands also run on mutated maps (:func:`test_mutated_maps_through_every_command`), a few dozen
+per run; ``ARGMAP_FUZZ_EXAMPLES=20000`` runs a release-sized campaign (see the README).
 """
 
 from __future__ import annotations
 
 import json
 import os
+import re
+from pathlib import Path
 
 import yaml
 from hypothesis import HealthCheck, example, given, settings
@@ -16,13 +20,14 @@ from typer.testing import CliRunner
 
 import argmap
 from argmap.cli.app import app
+from argmap.reading.blank_text import is_blank
 
 settings.register_profile("ci", max_examples=1500, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 settings.register_profile("dev", max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 settings.load_profile("ci" if os.environ.get("CI") else "dev")
 
 IDS = st.sampled_from(["a", "b", "c", "d", "e-1", "x.y"])
-TEXT = st.text(min_size=1, max_size=40).filter(lambda s: s.strip())
+TEXT = st.text(min_size=1, max_size=40).filter(lambda s: not is_blank(s))
 KINDS = st.sampled_from(["quote", "statistic", "study", "expert", "testimony", "example", "document", "observation"])
 EVIDENCE = st.fixed_dictionaries(
     {"quote": TEXT},
@@ -179,3 +184,101 @@ def test_maps_built_from_the_formats_parts_render_to_svg(document):
     m = argmap.loads(yaml.safe_dump(document, allow_unicode=True, sort_keys=False), "random.yaml")
     svg = render(m, RenderOptions(format="svg", engine="pure"))
     assert ElementTree.fromstring(svg).tag.endswith("svg")
+
+
+# --- the real commands on mutated maps ---------------------------------------------------------
+
+#: Maps that mutations start from: the README's tutorial maps, a clean and a broken sample.
+SEEDS = [
+    path.read_text(encoding="utf-8") for path in sorted((Path(__file__).parent.parent / "maps").glob("tutorial-*.yaml"))
+]
+#: Characters a mutation inserts: controls, escapes, invisible and line-breaking characters.
+ODD = [
+    "\x00",
+    "\x1b[2J",
+    "\x9b",
+    "\r",
+    "\t",
+    "\u200b",
+    "\u2028",
+    "\x85",
+    "\ufeff",
+    "\\",
+    '"',
+    "'",
+    ": ",
+    "- ",
+    "&a",
+    "*a",
+    "!!",
+    "#",
+]
+
+
+@st.composite
+def mutated_maps(draw: st.DrawFn) -> bytes:
+    """A seed map with a few mutations: lines duplicated, deleted, indented or swapped, keys
+    swapped, odd characters inserted, a value made huge, bytes flipped."""
+    lines = draw(st.sampled_from(SEEDS)).split("\n")
+    for _ in range(draw(st.integers(1, 4))):
+        at = draw(st.integers(0, len(lines) - 1))
+        kind = draw(st.sampled_from(["duplicate", "delete", "indent", "dedent", "swap", "key", "odd", "huge", "flip"]))
+        if kind == "duplicate":
+            lines.insert(at, lines[at])
+        elif kind == "delete" and len(lines) > 1:
+            del lines[at]
+        elif kind == "indent":
+            lines[at] = " " * draw(st.sampled_from([1, 2, 4])) + lines[at]
+        elif kind == "dedent":
+            lines[at] = lines[at].lstrip(" ")
+        elif kind == "swap":
+            other = draw(st.integers(0, len(lines) - 1))
+            lines[at], lines[other] = lines[other], lines[at]
+        elif kind == "key":
+            lines[at] = re.sub(r"[a-z]+:", draw(KEYS) + ":", lines[at], count=1)
+        elif kind == "odd":
+            column = draw(st.integers(0, len(lines[at])))
+            lines[at] = lines[at][:column] + draw(st.sampled_from(ODD)) + lines[at][column:]
+        elif kind == "huge":
+            lines[at] = lines[at] + " " + "word " * draw(st.sampled_from([2_000, 20_000]))
+    data = bytearray("\n".join(lines).encode("utf-8"))
+    for _ in range(draw(st.integers(0, 2))):  # "flip": bytes, possibly breaking UTF-8
+        data[draw(st.integers(0, len(data) - 1))] = draw(st.integers(0, 255))
+    return bytes(data)
+
+
+#: Every command a user runs on one map, in every text format.
+COMMANDS = [
+    ["check", "-f", "text"],
+    ["check", "-f", "json"],
+    ["check", "-f", "github"],
+    ["check", "-f", "sarif"],
+    ["check", "-f", "json", "--eval"],
+    ["show"],
+    ["eval"],
+    ["eval", "-f", "json"],
+    ["render", "-f", "dot", "-o", "-"],
+]
+
+
+@settings(
+    max_examples=int(os.environ.get("ARGMAP_FUZZ_EXAMPLES", "25")),
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
+@given(mutated_maps())
+def test_mutated_maps_through_every_command(tmp_path_factory, content):
+    path = tmp_path_factory.mktemp("mutated") / "m.yaml"
+    path.write_bytes(content)
+    located = re.compile(rf"{re.escape(str(path))}:\d+:\d+: (error|warning|info) \[[a-z0-9-]+\] \S")
+    for command in COMMANDS:
+        result = CliRunner().invoke(app, [*command[:1], str(path), *command[1:]])
+        assert result.exception is None or isinstance(result.exception, SystemExit), (command, result.exception)
+        assert result.exit_code in (0, 1, 2), command
+        assert "Traceback" not in result.stderr
+        in_words = command[0] != "check" or command[-1] == "text"
+        if result.exit_code == 2 and in_words:  # a load error: each line says where, which rule, what
+            output = result.stdout if command[0] == "check" else result.stderr
+            reported = [line for line in output.splitlines() if line.startswith(f"{path}:")]
+            assert reported, (command, output)
+            assert all(located.match(line) for line in reported), (command, reported)

@@ -12,6 +12,7 @@ from __future__ import annotations
 import html
 import re
 
+from ..limits import MAX_LABEL_LINES
 from ..model import ArgumentMap, Claim, Evidence
 from . import style
 
@@ -19,6 +20,8 @@ from . import style
 _UNWRITABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
 BR = '<br align="left"/>'
 QUOTE_LENGTH = 140
+#: The last line of a text cut at MAX_LABEL_LINES lines (the map has the whole text).
+CUT_LINE = f"… (text cut at {MAX_LABEL_LINES} lines)"
 
 
 def escape(text: str) -> str:
@@ -35,17 +38,21 @@ def wrapped(text: str, width: int) -> list[str]:
     """The text's lines, greedily wrapped at ``width`` characters (longer words cut), each escaped.
 
     Like :func:`textwrap.wrap` without hyphen breaking, five times faster: a 5,000-claim map
-    wraps ten thousand texts.
+    wraps ten thousand texts. At most :data:`~argmap.limits.MAX_LABEL_LINES` lines, the last of
+    them saying that the text was cut: Graphviz draws a label of more than 32,767 lines as an empty
+    box, without a word of warning.
     """
     lines: list[str] = []
     line = ""
     for word in text.split():
-        while len(word) > width:
+        start = 0
+        while len(word) - start > width:
             if line:
                 lines.append(line)
                 line = ""
-            lines.append(word[:width])
-            word = word[width:]
+            lines.append(word[start : start + width])
+            start += width
+        word = word[start:]
         if not line:
             line = word
         elif len(line) + 1 + len(word) <= width:
@@ -53,9 +60,19 @@ def wrapped(text: str, width: int) -> list[str]:
         else:
             lines.append(line)
             line = word
+        if len(lines) > MAX_LABEL_LINES:  # a text of megabytes stops here, not after wrapping it all
+            return at_most_lines([escape(line) for line in lines])
     if line or not lines:
         lines.append(line)
-    return [escape(line) for line in lines]
+    return at_most_lines([escape(line) for line in lines])
+
+
+def at_most_lines(lines: list[str]) -> list[str]:
+    """``lines`` (escaped), or their first :data:`~argmap.limits.MAX_LABEL_LINES` - 1 and a last
+    line that says the rest is not drawn."""
+    if len(lines) <= MAX_LABEL_LINES:
+        return lines
+    return [*lines[: MAX_LABEL_LINES - 1], CUT_LINE]
 
 
 def trimmed(text: str, length: int = QUOTE_LENGTH) -> str:
@@ -79,8 +96,13 @@ def claim(claim: Claim, word: str, marks: list[tuple[str, str]], wrap: int, cut:
     if claim.role == "thesis":
         lines = [f"<b>{line}</b>" for line in lines]
     parts = [small(head), *(line + BR for line in lines)]
-    for text, colour in marks:
-        parts += [small(line, colour, style.EVIDENCE_SIZE) for line in wrapped(text, wrap + 8)]
+    below: list[str] = []
+    for number, (text, colour) in enumerate(marks):
+        if len(below) >= MAX_LABEL_LINES:  # a claim with thousands of items of evidence, say
+            below.append(small(f"… and {len(marks) - number} more, not drawn", style.GREY, style.EVIDENCE_SIZE))
+            break
+        below += [small(line, colour, style.EVIDENCE_SIZE) for line in wrapped(text, wrap + 8)]
+    parts += below
     if cut:
         parts.append(small("► more below, not drawn"))
     return "<" + "".join(parts) + ">"
@@ -113,10 +135,16 @@ def evidence_head(argmap: ArgumentMap, item: Evidence) -> str:
 def evidence(argmap: ArgumentMap, items: tuple[Evidence, ...], wrap: int) -> str:
     """One box listing a claim's evidence: kind and citation above each (trimmed) quote or text."""
     rows = []
-    for item in items:
+    drawn_lines = 0
+    for number, item in enumerate(items):
+        if drawn_lines >= MAX_LABEL_LINES:  # Graphviz draws too tall a table as an empty box
+            more = small(f"… and {len(items) - number} more items of evidence, not drawn")
+            rows.append(f'<tr><td align="left" balign="left">{more}</td></tr>')
+            break
         head = "".join(small(line) for line in wrapped(evidence_head(argmap, item), wrap + 8))
         body = trimmed(item.text)
         lines = wrapped(f"“{body}”" if item.is_quote else body, wrap)
+        drawn_lines += head.count(BR) + len(lines)
         text = "".join(f"<i>{line}</i>{BR}" if item.is_quote else line + BR for line in lines)
         rows.append(f'<tr><td align="left" balign="left">{head}{text}</td></tr>')
     return '<<table border="0" cellborder="0" cellspacing="0" cellpadding="2">' + "<hr/>".join(rows) + "</table>>"

@@ -6,7 +6,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from ..limits import LAYOUT_TIMEOUT_SECONDS
+from ..limits import LAYOUT_TIMEOUT_SECONDS, MAX_LAYOUT_TIMEOUT_SECONDS
 from .engine import RenderError
 
 if TYPE_CHECKING:
@@ -48,3 +48,9 @@ class RenderOptions:
             raise RenderError("wrap must be at least 8 characters")
         if self.depth is not None and self.depth < 0:
             raise RenderError("depth must be 0 or more")
+        # Written so that nan fails too: every comparison with nan is false.
+        if not (isinstance(self.timeout, (int, float)) and 0 < self.timeout <= MAX_LAYOUT_TIMEOUT_SECONDS):
+            raise RenderError(
+                f"timeout must be a number of seconds above 0 and at most {MAX_LAYOUT_TIMEOUT_SECONDS:g} "
+                f"(MAX_LAYOUT_TIMEOUT_SECONDS), not {self.timeout!r}"
+            )

@@ -19,6 +19,7 @@ from typing import Any
 
 from ..limits import MAX_CLAIM_DEPTH, MAX_CLAIMS
 from ..model import ROLE_OF_RELATION, ArgumentMap, Claim, Evidence, Item, Reason, Role
+from .blank_text import blank_description, is_blank
 from .checked_values import KeepProblems, StopAtFirstProblem, Where, describe
 from .model_layout import make_claim, make_reason, make_ref
 from .sources_and_evidence import SourcesAndEvidence
@@ -156,8 +157,9 @@ class _Builder(SourcesAndEvidence):
             text = self.claim_text(node, text, role)
         if text is not None:
             text = text.strip()
-            if not text:
-                self.report(Where(node, "claim"), "missing-claim", f"this {role}'s claim text is empty")
+            if is_blank(text):
+                message = f"this {role}'s claim text is empty{blank_description(text)}"
+                self.report(Where(node, "claim"), "missing-claim", message)
         reasons = self.reasons
         # The relations in the order of model.RELATIONS, in which their claims come in self.claims.
         premises = reasons(node, "premises", uid, depth) if "premises" in entries else ()

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from ..model import EVIDENCE_KINDS, Evidence, Source
 from ..suggestions import did_you_mean
+from .blank_text import blank_description, is_blank
 from .checked_values import CheckedValues, Where
 from .model_layout import make_evidence
 from .vocabulary import EVIDENCE_KEYS, SOURCE_KEYS
@@ -74,8 +75,10 @@ class SourcesAndEvidence(CheckedValues):
             if body is None:
                 return None
         text = " ".join(body.split())
-        if not text:  # blank evidence must not count as support
-            self.report(Where(node, body_key), "missing-evidence-text", f"this evidence's {body_key} is empty")
+        if is_blank(text):
+            # Blank evidence, even of invisible characters only, must not count as support.
+            message = f"this evidence's {body_key} is empty{blank_description(text)}"
+            self.report(Where(node, body_key), "missing-evidence-text", message)
             return None
         position = self.positions[id(node)]  # first: value_position looks it up again, then in the cache
         source_key = source = source_position = None

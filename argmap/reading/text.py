@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import codecs
 import os
+import stat
 from pathlib import Path
 
 from ..limits import MAX_FILE_BYTES
@@ -25,9 +26,15 @@ def read_text(path: Path) -> str:
     """The file's text; a :class:`LoadError` for anything that is not a readable map file."""
     try:
         # One open, then fstat on the descriptor: a file that is replaced between the two cannot
-        # fool the size check, and a directory or a symlink loop fails here with a clear errno.
-        with open(path, "rb") as handle:
-            size = os.fstat(handle.fileno()).st_size
+        # fool the size or kind checks, and a directory or a symlink loop fails here with a clear
+        # errno. Opened non-blocking, so that a FIFO is refused instead of waiting for a writer
+        # (and in binary mode on Windows, where os.open would otherwise translate line ends).
+        flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
+        with open(os.open(path, flags), "rb") as handle:
+            status = os.fstat(handle.fileno())
+            if not stat.S_ISREG(status.st_mode) and not stat.S_ISDIR(status.st_mode):
+                raise _fail(path, "unreadable", f"this is {special_file_kind(status.st_mode)}, not a map file")
+            size = status.st_size
             if size > MAX_FILE_BYTES:
                 raise _fail(
                     path,
@@ -43,10 +50,26 @@ def read_text(path: Path) -> str:
     except PermissionError:
         raise _fail(path, "unreadable", "permission denied") from None
     except OSError as error:
+        if error.errno is not None and os.path.exists(path) and not os.path.isfile(path):
+            # A socket cannot be opened at all (ENXIO); say what it is rather than the errno.
+            kind = special_file_kind(os.stat(path).st_mode)
+            raise _fail(path, "unreadable", f"this is {kind}, not a map file") from None
         raise _fail(path, "unreadable", f"cannot read the file: {error.strerror or error}") from None
     if len(data) > MAX_FILE_BYTES:  # it grew while we read it
         raise _fail(path, "file-too-large", f"the file is larger than {MAX_FILE_BYTES} bytes")
     return decode(path, data)
+
+
+def special_file_kind(mode: int) -> str:
+    """What a file that is not a regular file is, in words: ``"a named pipe (FIFO)"``, ..."""
+    kinds = (
+        (stat.S_ISFIFO, "a named pipe (FIFO)"),
+        (stat.S_ISCHR, "a character device"),
+        (stat.S_ISBLK, "a block device"),
+        (stat.S_ISSOCK, "a socket"),
+        (stat.S_ISDIR, "a directory"),
+    )
+    return next((words for test, words in kinds if test(mode)), "not a regular file")
 
 
 def decode(path: Path, data: bytes) -> str:
