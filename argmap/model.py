@@ -21,6 +21,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from functools import cached_property
 from itertools import chain
 from operator import attrgetter
 from pathlib import Path
@@ -193,6 +194,11 @@ class ArgumentMap:
 
     def has_source_files(self) -> bool:
         """Whether any source, keyed or inline, names a ``file:`` (most maps: none)."""
+        return self._has_source_files
+
+    @cached_property
+    def _has_source_files(self) -> bool:
+        # Asked by two rules and by the run's list of files read: one pass over the evidence, not three.
         return any(source.file for source in chain(self.sources.values(), self.inline_sources()))
 
     def members(self, reasons: tuple[Reason, ...]) -> Iterator[Claim]:

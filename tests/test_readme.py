@@ -139,3 +139,12 @@ def test_the_layout_section_names_every_part_of_the_package():
     )
     assert parts, "the package has parts"
     assert [part for part in parts if f"`{part}`" not in section] == []
+
+
+def test_the_safety_section_lists_every_limit():
+    import argmap.limits
+
+    section = README.split("\n## Safety\n", 1)[1].split("\n## ", 1)[0]
+    limits = [name for name in vars(argmap.limits) if name.isupper()]
+    assert len(limits) >= 16
+    assert [name for name in limits if f"| `{name}` |" not in section] == []

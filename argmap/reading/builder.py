@@ -157,7 +157,8 @@ class _Builder(SourcesAndEvidence):
             text = self.claim_text(node, text, role)
         if text is not None:
             text = text.strip()
-            if is_blank(text):
+            # Printable ASCII (nearly every claim) is blank only if empty: decided without a call.
+            if not text or (not (text.isascii() and text.isprintable()) and is_blank(text)):
                 message = f"this {role}'s claim text is empty{blank_description(text)}"
                 self.report(Where(node, "claim"), "missing-claim", message)
         reasons = self.reasons

@@ -75,7 +75,8 @@ class SourcesAndEvidence(CheckedValues):
             if body is None:
                 return None
         text = " ".join(body.split())
-        if is_blank(text):
+        # Printable ASCII (nearly every quote) is blank only if empty: decided without a call.
+        if not text or (not (text.isascii() and text.isprintable()) and is_blank(text)):
             # Blank evidence, even of invisible characters only, must not count as support.
             message = f"this evidence's {body_key} is empty{blank_description(text)}"
             self.report(Where(node, body_key), "missing-evidence-text", message)
