@@ -7,6 +7,8 @@ loads only that.
 
 from __future__ import annotations
 
+import codecs
+import io
 import os
 import sys
 
@@ -64,6 +66,11 @@ def main() -> None:
         if getattr(sys, name) is None:  # started with that descriptor closed: nobody reads it
             setattr(sys, name, open(os.devnull, "w", encoding="utf-8"))  # noqa: SIM115 - open until the process ends
     whole_standard_output()
+    for stream in (sys.stdout, sys.stderr):
+        # A terminal that is not UTF-8 (PYTHONIOENCODING=ascii, latin-1) gets what it cannot show as
+        # escapes (\u2026), not a traceback halfway through the report.
+        if codecs.lookup(stream.encoding or "utf-8").name != "utf-8" and isinstance(stream, io.TextIOWrapper):
+            stream.reconfigure(errors="backslashreplace")
     watched = sys.gettrace() is not None or sys.getprofile() is not None
     if not watched:
         end_hard()
