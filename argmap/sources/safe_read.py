@@ -16,13 +16,8 @@ import os
 import stat
 from pathlib import Path
 
-_KINDS = (
-    (stat.S_ISDIR, "a folder"),
-    (stat.S_ISFIFO, "a FIFO (named pipe)"),
-    (stat.S_ISCHR, "a character device"),
-    (stat.S_ISBLK, "a block device"),
-    (stat.S_ISSOCK, "a socket"),
-)
+from ..reading.text import special_file_kind
+
 _FLAGS = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_BINARY", 0)
 
 
@@ -71,11 +66,8 @@ def _open(path: Path) -> int:
 
 
 def _refuse_special(status: os.stat_result, limit: int, limit_name: str) -> None:
-    for test, kind in _KINDS:
-        if test(status.st_mode):
-            raise Unreadable(f"is {kind}, not a regular file")
     if not stat.S_ISREG(status.st_mode):
-        raise Unreadable("is not a regular file")
+        raise Unreadable(f"is {special_file_kind(status.st_mode)}, not a regular file")
     if status.st_size > limit:
         raise Unreadable(f"is {_size(status.st_size)}; {_too_large(limit, limit_name)}")
 
