@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 import stat
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from .problems import FileResult, LoadError, Problem
 
@@ -22,26 +22,46 @@ SKIPPED_FOLDERS = frozenset({"node_modules", "__pycache__", "site-packages"})
 PARALLEL_MIN_MAPS = 200
 
 
+class Walk(NamedTuple):
+    """What a command works on: the maps, and the links a folder walk did not follow."""
+
+    maps: list[Path]
+    #: Links found in a folder that lead to a file outside it (see :func:`walk`).
+    leaving: list[Path]
+
+
 def expand(paths: list[Path]) -> list[Path]:
+    """The maps :func:`walk` finds below ``paths``."""
+    return walk(paths).maps
+
+
+def walk(paths: list[Path]) -> Walk:
     """Files as given; folders replaced by the ``*.yaml``/``*.yml`` files below them, sorted.
 
     Hidden folders (``.git``, ``.venv``) are skipped, and symlinked folders are not followed, so a
     symlink loop cannot make the search run forever. Only regular files (or symlinks to them) are
     found in folders: a FIFO named ``b.yaml`` would block the read forever, a device would never
-    end. A path given by name is kept whatever it is, so that loading it reports it.
+    end. A symlink that leads out of the folder given is not followed but listed in ``leaving``: a
+    repository could ship ``maps/a.yaml`` as a link to a file elsewhere on the machine, whose text a
+    load error would quote. A path given by name is kept whatever it is, so that loading it reports it.
     """
     result: list[Path] = []
+    leaving: list[Path] = []
     seen: set[str] = set()
     for path in paths:
         if path.is_dir():
             found: list[Path] = []
+            inside = os.path.realpath(path)
             for folder, subfolders, files in os.walk(path):
                 subfolders[:] = [s for s in subfolders if not s.startswith(".") and s not in SKIPPED_FOLDERS]
-                found.extend(
-                    Path(folder) / name
-                    for name in files
-                    if name.endswith(MAP_SUFFIXES) and _is_regular_file(Path(folder) / name)
-                )
+                for name in files:
+                    candidate = Path(folder) / name
+                    if not name.endswith(MAP_SUFFIXES) or not _is_regular_file(candidate):
+                        continue
+                    if candidate.is_symlink() and not _within(os.path.realpath(candidate), inside):
+                        leaving.append(candidate)
+                        continue
+                    found.append(candidate)
         else:
             found = [path]
         for map_path in sorted(found):
@@ -49,7 +69,11 @@ def expand(paths: list[Path]) -> list[Path]:
             if key not in seen:
                 seen.add(key)
                 result.append(map_path)
-    return result
+    return Walk(result, sorted(leaving))
+
+
+def _within(target: str, folder: str) -> bool:
+    return target == folder or target.startswith(folder.rstrip(os.sep) + os.sep)
 
 
 def _is_regular_file(path: Path) -> bool:
@@ -84,13 +108,22 @@ def check_paths(
         )
         for path in empty_folders(paths)
     ]
-    maps = expand(paths)
+    maps, leaving = walk(paths)
+    results += [FileResult(path, (_not_followed(path),), False) for path in leaving]
     if jobs > 1 and len(maps) >= PARALLEL_MIN_MAPS:
         from .limits import MAX_JOBS
         from .parallel_check import check_in_parallel
 
         return results + check_in_parallel(maps, check_file, settings, keep_maps, min(jobs, MAX_JOBS))
     return results + [check_file(path, settings, keep_maps) for path in maps]
+
+
+def _not_followed(link: Path) -> Problem:
+    message = (
+        "a symbolic link to a file outside the folder being checked; argmap does not follow it "
+        "(name the file itself to check it)"
+    )
+    return Problem(str(link), 1, 1, "unreadable", "error", message)
 
 
 def check_file(path: Path, settings: Config | Settings, keep_maps: bool = False) -> FileResult:

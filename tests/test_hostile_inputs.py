@@ -128,15 +128,15 @@ def test_a_file_that_vanishes_before_it_is_read(tmp_path, monkeypatch):
     from argmap import files
 
     (tmp_path / "gone.yaml").write_text("thesis: {claim: A}\n")
-    real_expand = files.expand
+    real_walk = files.walk
 
-    def expand_then_delete(paths):
-        found = real_expand(paths)
+    def walk_then_delete(paths):
+        found = real_walk(paths)
         (tmp_path / "gone.yaml").unlink()
         return found
 
     monkeypatch.setattr(files, "empty_folders", lambda paths: [])
-    monkeypatch.setattr(files, "expand", expand_then_delete)
+    monkeypatch.setattr(files, "walk", walk_then_delete)
     result = CliRunner().invoke(app, ["check", str(tmp_path), "--format", "json"])
     assert result.exit_code == 2
     assert json.loads(result.stdout)["problems"][0]["message"] == "no such file"

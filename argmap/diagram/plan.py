@@ -17,7 +17,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..files import empty_folders, expand
+from ..files import empty_folders, walk
 from ..safe_write import check_target
 from . import engine
 from .engine import RenderError
@@ -62,11 +62,16 @@ def plan(paths: list[Path], output: str | None, options: RenderOptions) -> Plan:
     """The maps below ``paths`` (files, or folders searched) and where each one's diagram goes.
 
     ``output`` is ``None`` (next to each map), a file, a folder, or ``"-"``. Raises
-    :class:`RenderError` (no maps, no engine for the format, several maps for one output) or
+    :class:`RenderError` (no maps, a link out of a folder, no engine for the format, several maps for one output) or
     :class:`~argmap.safe_write.UnsafeWrite` (a target that is one of the maps, a folder, in a
     folder that does not exist, or a link, device or FIFO where argmap chose the name).
     """
-    maps = expand(paths)
+    maps, leaving = walk(paths)
+    if leaving:  # as `argmap check` does, and before any work
+        raise RenderError(
+            f"{leaving[0]} is a symbolic link to a file outside the folder being drawn; argmap does not "
+            "follow it (name the file itself to draw it)"
+        )
     empty = empty_folders(paths)
     if empty or not maps:
         raise RenderError(f"no maps (*.yaml, *.yml) in {empty[0] if empty else 'the paths given'}")

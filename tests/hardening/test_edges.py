@@ -194,13 +194,32 @@ def test_folder_of_only_special_files_has_no_maps(run, tmp_path: Path):
     assert "no-maps" in result.stdout
 
 
-def test_symlink_to_a_map_in_a_folder_is_still_found(run, tmp_path: Path):
-    (tmp_path / "real.txt").write_text(CLEAN, encoding="utf-8")
+def test_symlink_to_a_map_in_the_same_folder_is_still_found(run, tmp_path: Path):
     (tmp_path / "maps").mkdir()
-    (tmp_path / "maps" / "a.yaml").symlink_to(tmp_path / "real.txt")
+    (tmp_path / "maps" / "real.txt").write_text(CLEAN, encoding="utf-8")
+    (tmp_path / "maps" / "a.yaml").symlink_to(tmp_path / "maps" / "real.txt")
     result = run("check", tmp_path / "maps")
     assert result.exit_code == 0
     assert "1 file" in result.stdout
+
+
+def test_symlink_out_of_the_folder_is_not_followed(run, tmp_path: Path):
+    # A repository ships maps/a.yaml as a link to a file elsewhere: its text must not be read (a
+    # load error would quote it), and the run must not pass as if nothing were there.
+    (tmp_path / "secret.txt").write_text("aws_secret_access_key = AKIA-SECRET\n", encoding="utf-8")
+    (tmp_path / "maps").mkdir()
+    (tmp_path / "maps" / "b.yaml").write_text(CLEAN, encoding="utf-8")
+    (tmp_path / "maps" / "a.yaml").symlink_to(tmp_path / "secret.txt")
+    for fmt in ("text", "json", "github", "sarif"):
+        result = run("check", tmp_path / "maps", "--format", fmt)
+        assert result.exit_code == 2, result.stdout
+        assert "AKIA-SECRET" not in result.stdout + result.stderr
+        assert "a.yaml" in result.stdout and "symbolic link" in result.stdout
+    drawn = run("render", tmp_path / "maps", "-f", "dot")
+    assert drawn.exit_code == 2 and "symbolic link" in drawn.stderr and "AKIA-SECRET" not in drawn.stderr
+    assert not (tmp_path / "maps" / "b.dot").exists(), "refused before any work"
+    named = run("check", tmp_path / "maps" / "a.yaml")  # named by the user: read, and reported
+    assert named.exit_code == 2 and "not-a-map" in named.stdout
 
 
 # --- huge labels: cut with a visible note, for every engine, never an empty box -----------------
