@@ -41,9 +41,10 @@ def walk(paths: list[Path]) -> Walk:
     Hidden folders (``.git``, ``.venv``) are skipped, and symlinked folders are not followed, so a
     symlink loop cannot make the search run forever. Only regular files (or symlinks to them) are
     found in folders: a FIFO named ``b.yaml`` would block the read forever, a device would never
-    end. A symlink that leads out of the folder given is not followed but listed in ``leaving``: a
-    repository could ship ``maps/a.yaml`` as a link to a file elsewhere on the machine, whose text a
-    load error would quote. A path given by name is kept whatever it is, so that loading it reports it.
+    end. A symlink (to a map or to a folder) that leads out of the folder given is not followed but
+    listed in ``leaving``: a repository could ship ``maps/a.yaml`` as a link to a file elsewhere on
+    the machine, whose text a load error would quote, or ``maps/sub`` as a link to a folder
+    elsewhere. A path given by name is kept whatever it is, so that loading it reports it.
     """
     result: list[Path] = []
     leaving: list[Path] = []
@@ -54,6 +55,13 @@ def walk(paths: list[Path]) -> Walk:
             inside = os.path.realpath(path)
             for folder, subfolders, files in os.walk(path):
                 subfolders[:] = [s for s in subfolders if not s.startswith(".") and s not in SKIPPED_FOLDERS]
+                # os.walk does not enter a linked folder; one that leads out is said, not passed over.
+                leaving.extend(
+                    Path(folder) / s
+                    for s in subfolders
+                    if os.path.islink(os.path.join(folder, s))
+                    and not _within(os.path.realpath(os.path.join(folder, s)), inside)
+                )
                 for name in files:
                     candidate = Path(folder) / name
                     if not name.endswith(MAP_SUFFIXES) or not _is_regular_file(candidate):
@@ -120,8 +128,8 @@ def check_paths(
 
 def _not_followed(link: Path) -> Problem:
     message = (
-        "a symbolic link to a file outside the folder being checked; argmap does not follow it "
-        "(name the file itself to check it)"
+        "a symbolic link that leads outside the folder being checked; argmap does not follow it "
+        "(name the file or folder itself to check it)"
     )
     return Problem(str(link), 1, 1, "unreadable", "error", message)
 

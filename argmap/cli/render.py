@@ -74,9 +74,7 @@ def render(
             "or auto (dot where installed, else graphviz-pure).",
         ),
     ] = EngineChoice.auto,
-    timeout: Annotated[
-        float | None, typer.Option("--timeout", min=1, help="Seconds the layout of one map may take.")
-    ] = None,
+    timeout: Annotated[float | None, typer.Option("--timeout", help="Seconds the layout of one map may take.")] = None,
 ) -> None:
     """Draw maps as diagrams (SVG, PNG, PDF or Graphviz DOT), marking what the checks find.
 
@@ -102,7 +100,7 @@ def render(
             checks=not no_checks,
             wrap=wrap,
             engine=engine.value,
-            timeout=timeout or LAYOUT_TIMEOUT_SECONDS,
+            timeout=LAYOUT_TIMEOUT_SECONDS if timeout is None else timeout,
         )
         planned = plan(paths, output, options)
     except (RenderError, UnsafeWrite) as error:

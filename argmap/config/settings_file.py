@@ -94,13 +94,22 @@ def _settings(path: Path, data: dict[str, Any]) -> Config:
         value = data.get(key, [])
         if not isinstance(value, list) or not all(isinstance(v, str) and v for v in value):
             what = "folder paths" if key == "source-roots" else "rule ids"
-            raise ConfigError(f"{path}: '{key}' must be a list of {what}, not {quoted(value)}", (key,))
+            wrong = (
+                next((v for v in value if not (isinstance(v, str) and v)), None) if isinstance(value, list) else None
+            )
+            found = f"; it holds {quoted(wrong)}" if isinstance(value, list) else f", not {quoted(value)}"
+            raise ConfigError(f"{path}: '{key}' must be a list of {what}{found}", (key,))
         lists[key] = tuple(value)
     tables = {}
     for key in ("severity", "rules"):
         value = data.get(key, {})
-        if not isinstance(value, dict) or (key == "rules" and not all(isinstance(v, dict) for v in value.values())):
+        if not isinstance(value, dict):
             raise ConfigError(f"{path}: '[{key}]' must be a table", (key,))
+        for rule_id, options in value.items() if key == "rules" else ():
+            if not isinstance(options, dict):  # `[rules]` then `unknown-reference = 1`
+                table = f"rules.{rule_id}"
+                message = f"'{table}' must be a table of the rule's options ([{table}]), not {quoted(options)}"
+                raise ConfigError(f"{path}: {message}", (key, rule_id))
         tables[key] = value
     sources = data.get("sources")
     if sources is not None and (not isinstance(sources, str) or not sources):

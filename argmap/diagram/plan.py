@@ -69,8 +69,8 @@ def plan(paths: list[Path], output: str | None, options: RenderOptions) -> Plan:
     maps, leaving = walk(paths)
     if leaving:  # as `argmap check` does, and before any work
         raise RenderError(
-            f"{leaving[0]} is a symbolic link to a file outside the folder being drawn; argmap does not "
-            "follow it (name the file itself to draw it)"
+            f"{leaving[0]} is a symbolic link that leads outside the folder being drawn; argmap does not "
+            "follow it (name the file or folder itself to draw it)"
         )
     empty = empty_folders(paths)
     if empty or not maps:

@@ -34,7 +34,7 @@ def test_render_timeout_that_is_no_usable_number_is_refused(run, tmp_path: Path,
 def test_render_numeric_option_out_of_range_is_refused(run, tmp_path: Path, option: str, value: str):
     result = run("render", SEED, "-o", tmp_path / "a.svg", option, value)
     assert result.exit_code == 2
-    assert option in result.stderr
+    assert option.lstrip("-") in result.stderr  # Typer names "--wrap"; argmap's own check "timeout"
 
 
 def test_render_huge_depth_draws_everything(run):
@@ -282,3 +282,24 @@ def test_system_dot_draws_the_cut_text_of_a_huge_claim(run, tmp_path: Path):
     assert result.exit_code == 0
     svg = (tmp_path / "big.svg").read_text(encoding="utf-8")
     assert "w0" in svg and "text cut at" in svg
+
+
+def test_a_linked_folder_that_leads_out_is_reported(run, tmp_path: Path):
+    (tmp_path / "outside").mkdir()
+    (tmp_path / "outside" / "b.yaml").write_text("thesis:\n  claim: B\n", encoding="utf-8")
+    (tmp_path / "maps").mkdir()
+    (tmp_path / "maps" / "a.yaml").write_text(CLEAN, encoding="utf-8")
+    (tmp_path / "maps" / "sub").symlink_to(tmp_path / "outside")
+    (tmp_path / "maps" / "self").symlink_to(tmp_path / "maps")  # a loop inside: passed over, as ever
+    checked = run("check", tmp_path / "maps")
+    assert checked.exit_code == 2 and "sub:1:1" in checked.stdout and "maps/self" not in checked.stdout
+    drawn = run("render", tmp_path / "maps", "-f", "dot")
+    assert drawn.exit_code == 2 and "symbolic link" in drawn.stderr
+    assert not (tmp_path / "maps" / "a.dot").exists()
+
+
+@pytest.mark.parametrize("seconds, code", [("0.5", 0), ("0", 2), ("-1", 2)])
+def test_a_timeout_is_any_number_of_seconds_above_0(run, tmp_path: Path, seconds: str, code: int):
+    result = run("render", "maps/tutorial-basics.yaml", "-f", "dot", "-o", tmp_path / "a.dot", "--timeout", seconds)
+    assert result.exit_code == code, result.stderr
+    assert (code == 2) == ("above 0" in result.stderr)

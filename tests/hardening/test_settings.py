@@ -152,3 +152,20 @@ def test_an_oversized_settings_file_is_refused_by_its_size(settle, name):
 )
 def test_a_bad_value_is_shown_at_its_line_and_column(settle, name, text, place):
     assert place in refused(settle, name, text)
+
+
+@pytest.mark.parametrize(
+    "text, message",
+    [
+        (
+            "[rules]\nunknown-reference = 1\n",
+            "argmap.toml:2:1: 'rules.unknown-reference' must be a table of the rule's options",
+        ),
+        ('select = ["ALL", 5]\n', "'select' must be a list of rule ids; it holds 5"),
+    ],
+)
+def test_a_wrong_value_is_named_where_it_is(run, tmp_path, text: str, message: str):
+    (tmp_path / "argmap.toml").write_text(text, encoding="utf-8")
+    (tmp_path / "m.yaml").write_text("thesis:\n  claim: T\n  assumption: true\n", encoding="utf-8")
+    result = run("check", tmp_path / "m.yaml")
+    assert result.exit_code == 2 and message in result.stderr, result.stderr
