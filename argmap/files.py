@@ -52,7 +52,7 @@ def walk(paths: list[Path]) -> Walk:
     for path in paths:
         if path.is_dir():
             found: list[Path] = []
-            inside = os.path.realpath(path)
+            inside = Path(os.path.realpath(path))
             for folder, subfolders, files in os.walk(path):
                 subfolders[:] = [s for s in subfolders if not s.startswith(".") and s not in SKIPPED_FOLDERS]
                 # os.walk does not enter a linked folder; one that leads out is said, not passed over.
@@ -60,13 +60,13 @@ def walk(paths: list[Path]) -> Walk:
                     Path(folder) / s
                     for s in subfolders
                     if os.path.islink(os.path.join(folder, s))
-                    and not _within(os.path.realpath(os.path.join(folder, s)), inside)
+                    and not Path(os.path.realpath(os.path.join(folder, s))).is_relative_to(inside)
                 )
                 for name in files:
                     candidate = Path(folder) / name
                     if not name.endswith(MAP_SUFFIXES) or not _is_regular_file(candidate):
                         continue
-                    if candidate.is_symlink() and not _within(os.path.realpath(candidate), inside):
+                    if candidate.is_symlink() and not Path(os.path.realpath(candidate)).is_relative_to(inside):
                         leaving.append(candidate)
                         continue
                     found.append(candidate)
@@ -78,10 +78,6 @@ def walk(paths: list[Path]) -> Walk:
                 seen.add(key)
                 result.append(map_path)
     return Walk(result, sorted(leaving))
-
-
-def _within(target: str, folder: str) -> bool:
-    return target == folder or target.startswith(folder.rstrip(os.sep) + os.sep)
 
 
 def _is_regular_file(path: Path) -> bool:
