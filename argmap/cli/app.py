@@ -21,6 +21,7 @@ from .output import EXIT_OK, end_hard, exit_now, output_failed, write
 from .render import render
 from .rules import rules
 from .schema import schema
+from .serve import serve
 from .show import show
 from .whole_writes import whole_standard_output
 
@@ -38,7 +39,7 @@ app = typer.Typer(
 
 app.command()(check)
 app.command(name="eval")(eval_command)
-for command in (show, render, rules, schema, init):
+for command in (show, render, rules, schema, init, serve):
     app.command()(command)
 
 
