@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import http.client
 import json
+import os
 import signal
 import subprocess
 from collections.abc import Iterator
@@ -88,11 +89,13 @@ class EventStream:
 
 
 @contextmanager
-def serving(path: Path, *options: str) -> Iterator[Served]:
-    """``argmap serve PATH --port 0 OPTIONS`` for the length of the block; stopped with SIGINT after."""
+def serving(path: Path | str, *options: str, env: dict[str, str] | None = None) -> Iterator[Served]:
+    """``argmap serve PATH --port 0 OPTIONS`` (in the project root, with ``env`` added to the
+    environment) for the length of the block; stopped with SIGINT after."""
     process = subprocess.Popen(
         [*ARGMAP, "serve", str(path), "--port", "0", *options],
         cwd=ROOT,
+        env={**os.environ, **(env or {})},
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
