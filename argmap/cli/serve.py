@@ -35,13 +35,13 @@ def serve(
     if not path.exists():
         raise fail(f"{path}: no such file or folder")
     gc.enable()  # main() turns the collector off for short runs; a server runs for hours
+    stopping = threading.Event()
+    for signum in (signal.SIGINT, signal.SIGTERM):  # set first: Ctrl-C while starting stops it too
+        signal.signal(signum, lambda *_: stopping.set())
     try:
         server = start(path, host, port)
     except OSError as error:
         raise fail(_cannot_listen(error, host, port)) from None
-    stopping = threading.Event()
-    for signum in (signal.SIGINT, signal.SIGTERM):
-        signal.signal(signum, lambda *_: stopping.set())
     note(f"Serving {path} at {server.url} (Ctrl-C to stop)")
     if open_browser:
         import webbrowser

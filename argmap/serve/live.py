@@ -120,6 +120,13 @@ class Hub:
         return _Shown(message(reading), reading.read_with)
 
     def _watch(self) -> None:
+        try:
+            self._watch_with(force_polling=None)  # the system's notifications where it has them
+        except (OSError, RuntimeError):  # no notifications to be had (the limit of watches reached): poll
+            if not self._stop.is_set():
+                self._watch_with(force_polling=True)
+
+    def _watch_with(self, force_polling: bool | None) -> None:
         from watchfiles import watch
 
         for changes in watch(
@@ -131,6 +138,8 @@ class Hub:
             yield_on_timeout=True,
             raise_interrupt=False,
             recursive=self.site.is_folder,
+            force_polling=force_polling,
+            poll_delay_ms=TICK_MS,
         ):
             if self._stop.is_set():
                 return

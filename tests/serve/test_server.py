@@ -57,8 +57,11 @@ def test_a_map_page_is_the_interactive_view_with_a_live_stream(maps):
     assert source[2].decode() == CLEAN
 
 
-def test_a_save_reaches_the_open_page_within_a_second(maps):
-    with serving(maps) as server, server.events("a.yaml") as stream:
+@pytest.mark.parametrize("polling", ["", "1"], ids=["notified", "polling"])
+def test_a_save_reaches_the_open_page_within_a_second(maps, polling):
+    # WATCHFILES_FORCE_POLLING: as where the system sends no notifications (network drives, or its
+    # limit of watched folders reached), when argmap serve asks the disk instead.
+    with serving(maps, env={"WATCHFILES_FORCE_POLLING": polling}) as server, server.events("a.yaml") as stream:
         first = stream.next()
         assert first["load_problems"] == [] and "Lanes are safe" in str(first["view"])
         saved = time.monotonic()
@@ -110,6 +113,25 @@ def test_a_settings_file_outside_the_folder_is_watched_too(maps):
         assert rules_found(stream.next()) == ["unsupported-premise"]
         (maps.parent / "argmap.toml").write_text('ignore = ["unsupported-premise"]\n', encoding="utf-8")
         assert rules_found(stream.next()) == []
+
+
+QUOTING = (
+    "sources:\n  s: {author: A, file: ../texts/s.txt}\nthesis:\n  claim: T\n  evidence:\n"
+    "    - quote: 'the lanes cut crashes by half'\n      source: s\n"
+)
+
+
+def test_a_change_to_a_source_text_outside_the_folder_re_sends_the_map(maps):
+    (maps.parent / "argmap.toml").write_text("", encoding="utf-8")  # the project root: texts/ may be read
+    (maps.parent / "texts").mkdir()
+    (maps.parent / "texts" / "s.txt").write_text("Other words entirely.\n", encoding="utf-8")
+    (maps / "a.yaml").write_text(QUOTING, encoding="utf-8")
+    with serving(maps) as server, server.events("a.yaml") as stream:
+        assert rules_found(stream.next()) == ["quote-not-found"]
+        (maps.parent / "texts" / "s.txt").write_text("We saw the lanes cut crashes by half.\n", encoding="utf-8")
+        saved = time.monotonic()
+        assert rules_found(stream.next()) == []
+        assert time.monotonic() - saved < 1.0
 
 
 def test_one_map_can_be_served_alone(maps):
