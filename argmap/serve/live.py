@@ -23,6 +23,8 @@ TICK_MS = 250
 #: How long the watcher waits for more changes after one before it reports them, in milliseconds:
 #: an editor's save is often several writes (a backup, the file, a rename).
 SETTLE_MS = 50
+#: Longest wait for the watcher to start before the server answers, in seconds.
+WATCH_START_SECONDS = 5.0
 #: Seconds between comments on an idle stream, so that a page that has gone is noticed.
 KEEPALIVE_SECONDS = 15.0
 
@@ -54,10 +56,14 @@ class Hub:
         self._pages: dict[Path, list[Subscription]] = {}
         self._shown: dict[Path, _Shown] = {}
         self._stop = threading.Event()
+        #: Set once the watcher looks at the files: a save before then would go unseen.
+        self._watching = threading.Event()
         self._watcher = threading.Thread(target=self._watch, name="argmap-serve-watch", daemon=True)
 
     def start(self) -> None:
+        """Start watching; return once the watcher sees changes (its first tick), or after a few seconds."""
         self._watcher.start()
+        self._watching.wait(timeout=WATCH_START_SECONDS)
 
     def subscribe(self, name: str, path: Path) -> tuple[Subscription, str]:
         """A new stream for the map, and the message to open it with (the map as it is now)."""
@@ -125,6 +131,8 @@ class Hub:
         except (OSError, RuntimeError):  # no notifications to be had (the limit of watches reached): poll
             if not self._stop.is_set():
                 self._watch_with(force_polling=True)
+        finally:
+            self._watching.set()  # never keep the server from starting
 
     def _watch_with(self, force_polling: bool | None) -> None:
         from watchfiles import watch
@@ -141,6 +149,7 @@ class Hub:
             force_polling=force_polling,
             poll_delay_ms=TICK_MS,
         ):
+            self._watching.set()
             if self._stop.is_set():
                 return
             self.refresh(changed=bool(changes))
