@@ -12,7 +12,7 @@ from .output import EXIT_OK, fail, note
 
 
 def serve(
-    path: Annotated[Path, typer.Argument(help="A folder of *.yaml and *.yml maps, or one map.")] = Path("."),
+    path: Annotated[Path, typer.Argument(help="A folder of *.yaml and *.yml maps, or one map.")],
     port: Annotated[int, typer.Option(min=0, max=65535, help="Port to listen on; 0 picks a free one.")] = 8000,
     host: Annotated[
         str, typer.Option(help="Address to listen on; the default lets no other machine in.")
