@@ -13,11 +13,11 @@ import queue
 from http.server import BaseHTTPRequestHandler
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
-from urllib.parse import unquote
+from urllib.parse import parse_qs, unquote
 
 from .hosts import allowed_host
 from .live import KEEPALIVE_SECONDS
-from .messages import read_map
+from .messages import digest, message, read_map
 from .pages import MAP_PAGE_POLICY, OWN_PAGE_POLICY, events_url, index_page, waiting_page
 
 if TYPE_CHECKING:
@@ -80,7 +80,7 @@ class Handler(BaseHTTPRequestHandler):
     def _answer(self, with_body: bool) -> None:
         if self._misdirected():
             return
-        target = self.path.split("?", 1)[0].split("#", 1)[0]
+        target, _, query = self.path.split("#", 1)[0].partition("?")
         if target == "/":
             listing = self.server.site.listing()
             page = index_page(str(self.server.site.path), list(listing.maps), listing.leaving)
@@ -95,7 +95,7 @@ class Handler(BaseHTTPRequestHandler):
         if route == "source":
             return self._send(200, TEXT, _text_of(path), with_body=with_body)
         if route == "events":
-            return self._stream(name, path, with_body)
+            return self._stream(name, path, with_body, since=parse_qs(query).get("since", [""])[0])
         reading = read_map(path)
         if reading.view is None:
             from ..formats.text import load_errors
@@ -104,17 +104,22 @@ class Handler(BaseHTTPRequestHandler):
             return self._send(200, HTML, page, with_body=with_body, policy=OWN_PAGE_POLICY)
         from ..html import html_page
 
-        page = html_page(reading.view, live_url=events_url(name))
+        # The stream opens with the map as it is then; the page says what it shows, so that the same
+        # data is not sent (and drawn) twice on opening.
+        page = html_page(reading.view, live_url=f"{events_url(name)}?since={digest(message(reading))}")
         return self._send(200, HTML, page, with_body=with_body, policy=MAP_PAGE_POLICY)
 
-    def _stream(self, name: str, path: Path, with_body: bool) -> None:
-        """Server-sent events: the map now, then again on every change, until either side stops."""
+    def _stream(self, name: str, path: Path, with_body: bool, since: str) -> None:
+        """Server-sent events: the map now (unless the page shows it already: its digest is
+        ``since``), then again on every change, until either side stops."""
         self._head(200, "text/event-stream; charset=utf-8", OWN_PAGE_POLICY, {"Cache-Control": "no-store"})
         if not with_body:
             return
         subscription, first = self.server.hub.subscribe(name, path)
         try:
-            self._event(f"retry: {RECONNECT_MS}\ndata: {first}\n\n")
+            self._event(
+                f"retry: {RECONNECT_MS}\n\n" if digest(first) == since else f"retry: {RECONNECT_MS}\ndata: {first}\n\n"
+            )
             while True:
                 try:
                     text = subscription.messages.get(timeout=KEEPALIVE_SECONDS)
@@ -163,11 +168,11 @@ class Handler(BaseHTTPRequestHandler):
             self.send_header(key, value)
         self.end_headers()
 
-    def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
+    def send_error(self, code: int, reason: str | None = None, explain: str | None = None) -> None:
         """The base class's errors (a malformed request line, headers too long) in plain text, with
         the same headers as every other answer."""
         self.close_connection = True
-        self._send(code, TEXT, f"{code} {message or self.responses.get(code, ('',))[0]}\n")
+        self._send(code, TEXT, f"{code} {reason or self.responses.get(code, ('',))[0]}\n")
 
     def log_message(self, format: str, *args: Any) -> None:
         """Requests are not logged: the terminal is for what ``argmap serve`` itself says."""

@@ -8,6 +8,7 @@ diagram and shows a banner with the problems.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import re
@@ -48,6 +49,11 @@ def read_map(path: Path) -> Reading:
 def message(reading: Reading) -> str:
     """The stream message for a reading: one line of JSON."""
     return _message(reading.view, reading.load_problems)
+
+
+def digest(text: str) -> str:
+    """A short name for a message's content: equal for equal messages."""
+    return hashlib.sha256(text.encode()).hexdigest()[:32]
 
 
 def load_problems_message(problems: list[Problem]) -> str:

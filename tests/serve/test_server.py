@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import signal
 import time
 from pathlib import Path
@@ -55,6 +56,16 @@ def test_a_map_page_is_the_interactive_view_with_a_live_stream(maps):
     assert headers["x-content-type-options"] == "nosniff"
     assert source[0] == 200 and source[1]["content-type"] == "text/plain; charset=utf-8"
     assert source[2].decode() == CLEAN
+
+
+def test_the_stream_of_a_page_just_made_does_not_send_the_same_map_again(maps):
+    with serving(maps) as server:
+        page = server.get("/map/a.yaml")[2].decode()
+        [live] = re.findall(r'"(/events/a\.yaml\?since=[0-9a-f]+)"', page)
+        with server.events(live.removeprefix("/events/")) as stream:
+            (maps / "a.yaml").write_text(TWO.replace("Lanes are safe", "Lanes cut crashes"), encoding="utf-8")
+            first = stream.next()  # not the map the page was made with: the edit
+    assert "Lanes cut crashes" in str(first["view"])
 
 
 @pytest.mark.parametrize("polling", ["", "1"], ids=["notified", "polling"])
