@@ -10,6 +10,7 @@ last one sent: a save that changes nothing the page shows sends nothing.
 
 from __future__ import annotations
 
+import contextlib
 import queue
 import threading
 from pathlib import Path
@@ -122,7 +123,11 @@ class Hub:
     def _make(self, path: Path) -> _Shown:
         if not self.site.holds(path):  # replaced by a link that leads out since the page opened
             return _Shown(load_problems_message([gone(path)]), ())
-        reading = read_map(path)
+        try:
+            reading = read_map(path)
+        except Exception as error:  # a bug must cost one message, never the watcher
+            text = f"argmap serve could not show this map ({type(error).__name__}): please report it"
+            return _Shown(load_problems_message([Problem(str(path), 1, 1, "internal-error", "error", text)]), ())
         return _Shown(message(reading), reading.read_with)
 
     def _watch(self) -> None:
@@ -130,7 +135,9 @@ class Hub:
             self._watch_with(force_polling=None)  # the system's notifications where it has them
         except (OSError, RuntimeError):  # no notifications to be had (the limit of watches reached): poll
             if not self._stop.is_set():
-                self._watch_with(force_polling=True)
+                # The folder itself may be gone: pages then keep what they show, with no traceback.
+                with contextlib.suppress(OSError, RuntimeError):
+                    self._watch_with(force_polling=True)
         finally:
             self._watching.set()  # never keep the server from starting
 

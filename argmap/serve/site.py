@@ -35,6 +35,8 @@ class Site:
 
     def listing(self) -> Listing:
         """The maps below the folder now (maps come and go while the server runs)."""
+        if self.is_folder and not self.path.is_dir():  # removed while served
+            return Listing({}, [])
         maps, leaving = walk([self.path])
         return Listing({self.name_of(path): path for path in maps}, [self.name_of(path) for path in leaving])
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import shutil
 import signal
 import time
 from pathlib import Path
@@ -150,6 +151,16 @@ def test_one_map_can_be_served_alone(maps):
         status, _, body = server.get("/")
         assert status == 200 and 'href="/map/a.yaml"' in body.decode() and "b.yml" not in body.decode()
         assert server.get("/map/sub/b.yml")[0] == 404
+
+
+def test_a_folder_removed_while_served_leaves_an_empty_index_and_a_clean_stop(maps):
+    with serving(maps) as server:
+        shutil.rmtree(maps)
+        time.sleep(0.5)  # the watcher finds its folder gone
+        status, _, body = server.get("/")
+        code, said = server.stop()
+    assert status == 200 and "No <code>*.yaml</code>" in body.decode()
+    assert (code, said) == (0, "Stopped.\n")
 
 
 @pytest.mark.parametrize("signum", [signal.SIGINT, signal.SIGTERM], ids=["SIGINT", "SIGTERM"])
