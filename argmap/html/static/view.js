@@ -5,7 +5,7 @@
   'use strict';
   var SVGNS = 'http://www.w3.org/2000/svg';
   var W = { claim: 240, evidence: 240, ref: 180 };
-  var PAD = 8, LINE = 16, HEAD = 16, CHIP = 22, GAP_X = 22, GAP_Y = 46, ROOT_GAP = 70;
+  var HEAD_CHARS = 31, PAD = 8, LINE = 16, HEAD = 16, CHIP = 22, GAP_X = 22, GAP_Y = 46, ROOT_GAP = 70;
   var FONT = '13px system-ui, -apple-system, "Segoe UI", Roboto, sans-serif';
   var MAX_LINES = { claim: 8, evidence: 6, ref: 2 };
   var ROLE_WORDS = { thesis: 'Thesis', premise: 'Premise', objection: 'Objection', rebuttal: 'Rebuttal', undercut: 'Undercut' };
@@ -23,7 +23,7 @@
   var D, claims, parentOf, hiddenCount;
   var state = {
     folded: new Set(), evidenceOpen: new Set(), selected: null, focused: null, matches: [], matchIndex: -1,
-    view: { x: 20, y: 20, k: 1 }, show: { evidence: true, checks: true, colours: true }
+    view: { x: 20, y: 20, k: 1 }, direction: 'TB', show: { evidence: true, checks: true, colours: true }
   };
   var layoutNodes = new Map(), nodeElements = new Map(), roots = [], bounds = null;
   var wordWidths = new Map(), wrapped = new Map();
@@ -150,32 +150,73 @@
     return node;
   }
 
-  // ---- layout: a layered tidy tree, each subtree as wide as its widest row ---------------------
+  // ---- layout: a layered tidy tree ---------------------------------------------------------
+  // Rows by depth; along a row each subtree is pushed as close to its left neighbour as their
+  // outlines (contours, row by row) allow, then centred under its parent (Reingold and Tilford's
+  // idea). "breadth" runs along a row: x when the thesis is at the top (TB), y when at the left (LR).
   function layout() {
+    var tb = state.direction === 'TB', gap = tb ? GAP_X : GAP_X / 2, depthGap = tb ? GAP_Y : GAP_Y * 1.6;
     roots = D.roots.filter(function (uid) { return claims[uid]; }).map(function (uid) { return claimNode(uid, null, null); });
     layoutNodes = new Map();
-    var rowHeights = [];
+    var rowSizes = [];
     function measure(node, depth) {
       layoutNodes.set(node.key, node);
       node.depth = depth;
-      rowHeights[depth] = Math.max(rowHeights[depth] || 0, node.h);
-      var width = 0;
-      node.kids.forEach(function (kid, i) { kid.parent = node; measure(kid, depth + 1); width += kid.span + (i ? GAP_X : 0); });
-      node.kidsWidth = width;
-      node.span = Math.max(node.w, width);
+      var breadth = tb ? node.w : node.h;
+      rowSizes[depth] = Math.max(rowSizes[depth] || 0, tb ? node.h : node.w);
+      var left = [], right = [], offsets = [];
+      node.kids.forEach(function (kid, i) {
+        kid.parent = node;
+        var contour = measure(kid, depth + 1), shift = 0;
+        if (i) {
+          // room for the frame and its label where a linked group begins or ends
+          var apart = gap + (kid.group !== node.kids[i - 1].group && (kid.group || node.kids[i - 1].group) ? 24 : 0);
+          shift = -Infinity;
+          for (var level = 0; level < contour.l.length && level < right.length; level++) {
+            shift = Math.max(shift, right[level] - contour.l[level] + (level ? gap : apart));
+          }
+        }
+        offsets.push(shift);
+        for (var j = 0; j < contour.l.length; j++) {
+          if (j >= left.length) left.push(contour.l[j] + shift);
+          if (j < right.length) right[j] = contour.r[j] + shift; else right.push(contour.r[j] + shift);
+        }
+      });
+      var mid = offsets.length ? (offsets[0] + offsets[offsets.length - 1]) / 2 : 0;
+      node.kids.forEach(function (kid, i) { kid.offset = offsets[i] - mid; });
+      var l = [-breadth / 2], r = [breadth / 2];
+      for (var k = 0; k < left.length; k++) { l.push(left[k] - mid); r.push(right[k] - mid); }
+      return { l: l, r: r };
     }
-    roots.forEach(function (root) { root.parent = null; measure(root, 0); });
-    var rowY = [0];
-    for (var d = 1; d <= rowHeights.length; d++) rowY[d] = rowY[d - 1] + rowHeights[d - 1] + GAP_Y;
-    function place(node, left) {
-      node.x = left + node.span / 2 - node.w / 2;
-      node.y = rowY[node.depth];
-      var x = left + (node.span - node.kidsWidth) / 2;
-      node.kids.forEach(function (kid) { place(kid, x); x += kid.span + GAP_X; });
+    var starts = [], ends = [], cursor = 0, extent = [Infinity, -Infinity];
+    roots.forEach(function (root, i) {
+      root.parent = null;
+      var contour = measure(root, 0), shift = 0;
+      if (i) {
+        shift = -Infinity;
+        for (var level = 0; level < contour.l.length && level < ends.length; level++) shift = Math.max(shift, ends[level] - contour.l[level] + ROOT_GAP);
+        if (shift === -Infinity) shift = cursor;
+      }
+      root.offset = shift;
+      for (var j = 0; j < contour.l.length; j++) {
+        starts[j] = Math.min(starts[j] === undefined ? Infinity : starts[j], contour.l[j] + shift);
+        ends[j] = Math.max(ends[j] === undefined ? -Infinity : ends[j], contour.r[j] + shift);
+        extent[0] = Math.min(extent[0], contour.l[j] + shift);
+        extent[1] = Math.max(extent[1], contour.r[j] + shift);
+      }
+      cursor = extent[1] + ROOT_GAP;
+    });
+    var rowStart = [0];
+    for (var d = 1; d <= rowSizes.length; d++) rowStart[d] = rowStart[d - 1] + rowSizes[d - 1] + depthGap;
+    function place(node, centre) {
+      centre += node.offset;
+      if (tb) { node.x = centre - node.w / 2; node.y = rowStart[node.depth]; }
+      else { node.y = centre - node.h / 2; node.x = rowStart[node.depth]; }
+      node.kids.forEach(function (kid) { place(kid, centre); });
     }
-    var left = 0;
-    roots.forEach(function (root) { place(root, left); left += root.span + ROOT_GAP; });
-    bounds = { x: 0, y: 0, w: Math.max(1, left - ROOT_GAP), h: rowY[rowHeights.length] - GAP_Y };
+    roots.forEach(function (root) { place(root, -extent[0]); });
+    var across = Math.max(1, extent[1] - extent[0]), along = rowStart[rowSizes.length] - depthGap;
+    bounds = tb ? { x: 0, y: 0, w: across, h: along } : { x: 0, y: 0, w: along, h: across };
   }
 
   // ---- drawing ------------------------------------------------------------------------------
@@ -190,6 +231,10 @@
     g.appendChild(el('text', { x: x + 7, y: y + 13 }, text));
     g.chipWidth = width;
     return g;
+  }
+  function shortHead(text, width) { // headings are one line; the panel shows them whole
+    var most = Math.floor(HEAD_CHARS * width / W.claim);
+    return text.length > most ? text.slice(0, most - 1) + '…' : text;
   }
   function accessibleName(node) {
     if (node.kind === 'evidence') return 'Evidence for ' + claims[node.uid].text + ': ' + node.item.text;
@@ -216,8 +261,8 @@
         g.insertBefore(el('rect', { 'class': 'tint', width: node.w, height: node.h, rx: 6, fill: status.colour, 'fill-opacity': '0.10' }), box.nextSibling);
         g.appendChild(el('rect', { x: 0, y: 0, width: 6, height: node.h, fill: status.colour }));
       }
-      head = ROLE_WORDS[claim.role].toUpperCase() + (claim.id ? ' · ' + claim.id : '') + (claim.assumption ? ' · ASSUMPTION' : '');
-      g.appendChild(el('text', { 'class': 'head', x: PAD + 4, y: y }, head));
+      head = ROLE_WORDS[claim.role].toUpperCase() + (claim.assumption ? ' · ASSUMPTION' : '') + (claim.id ? ' · ' + claim.id : '');
+      g.appendChild(el('text', { 'class': 'head', x: PAD + 4, y: y }, shortHead(head, W.claim)));
       y += HEAD;
       node.lines.forEach(function (line) { g.appendChild(el('text', { x: PAD + 4, y: y }, line)); y += LINE; });
       if (status) {
@@ -243,13 +288,13 @@
       if (hiddenCount.get(node.uid) || claim.children.length) g.setAttribute('aria-expanded', String(!state.folded.has(node.uid)));
     } else if (node.kind === 'evidence') {
       var item = node.item;
-      g.appendChild(el('text', { 'class': 'head', x: PAD, y: y }, (item.kind || 'evidence').toUpperCase() + (item.locator ? ' · ' + item.locator : '')));
+      g.appendChild(el('text', { 'class': 'head', x: PAD, y: y }, shortHead((item.kind || 'evidence').toUpperCase() + (item.locator ? ' · ' + item.locator : ''), W.evidence)));
       y += HEAD;
       node.lines.forEach(function (line) { g.appendChild(el('text', { x: PAD, y: y }, line)); y += LINE; });
       if (item.source) g.appendChild(el('text', { 'class': 'cite', x: PAD, y: y }, '— ' + (item.source.citation || '')));
     } else {
       var target = claims[node.uid];
-      g.appendChild(el('text', { 'class': 'head', x: PAD, y: y }, '↗ SEE ' + (target && target.id ? target.id : node.known ? 'CLAIM' : 'UNKNOWN')));
+      g.appendChild(el('text', { 'class': 'head', x: PAD, y: y }, shortHead('↗ SEE ' + (target && target.id ? target.id : node.known ? 'CLAIM' : 'UNKNOWN'), W.ref)));
       y += HEAD;
       node.lines.forEach(function (line) { g.appendChild(el('text', { x: PAD, y: y }, line)); y += LINE; });
     }
@@ -258,6 +303,10 @@
   }
 
   function edgePath(parent, kid) {
+    if (state.direction === 'LR') {
+      var a = parent.x + parent.w, b = parent.y + parent.h / 2, c = kid.x, e = kid.y + kid.h / 2, m = (a + c) / 2;
+      return 'M' + c + ',' + e + 'C' + m + ',' + e + ' ' + m + ',' + b + ' ' + a + ',' + b;
+    }
     var x1 = parent.x + parent.w / 2, y1 = parent.y + parent.h, x2 = kid.x + kid.w / 2, y2 = kid.y, my = (y1 + y2) / 2;
     return 'M' + x2 + ',' + y2 + 'C' + x2 + ',' + my + ' ' + x1 + ',' + my + ' ' + x1 + ',' + y1;
   }
@@ -296,11 +345,10 @@
         var group = members.filter(function (m) { return m.group === k.group; });
         seen[k.group] = true;
         if (group.length < 2) return;
-        var x0 = Math.min.apply(null, group.map(function (m) { return m.x; })) - 8;
-        var x1 = Math.max.apply(null, group.map(function (m) { return m.x + m.w; })) + 8;
-        var h = Math.max.apply(null, group.map(function (m) { return m.h; }));
-        frames.appendChild(el('rect', { 'class': 'frame', x: x0, y: k.y - 20, width: x1 - x0, height: h + 28, rx: 8 }));
-        frames.appendChild(el('text', { 'class': 'frame-label', x: x0 + 6, y: k.y - 7 }, 'together: these count only jointly'));
+        var x0 = Infinity, y0 = Infinity, x1 = -Infinity, y1 = -Infinity;
+        group.forEach(function (m) { x0 = Math.min(x0, m.x); y0 = Math.min(y0, m.y); x1 = Math.max(x1, m.x + m.w); y1 = Math.max(y1, m.y + m.h); });
+        frames.appendChild(el('rect', { 'class': 'frame', x: x0 - 6, y: y0 - 18, width: x1 - x0 + 12, height: y1 - y0 + 24, rx: 8 }));
+        frames.appendChild(el('text', { 'class': 'frame-label', x: x0, y: y0 - 6 }, 'together: these count only jointly'));
       });
     });
     edgeLayer.replaceChildren(edges);
@@ -316,11 +364,33 @@
     viewport.setAttribute('transform', 'translate(' + v.x + ',' + v.y + ') scale(' + v.k + ')');
   }
   function size() { var r = svg.getBoundingClientRect(); return { w: r.width || 800, h: r.height || 600 }; }
+  function fitScale() {
+    var s = size(), margin = 24;
+    return Math.min((s.w - 2 * margin) / bounds.w, (s.h - 2 * margin) / bounds.h, 1.25);
+  }
+  // The direction in which the whole map, fitted to the window, is drawn largest.
+  function readableDirection() {
+    var scales = {};
+    ['TB', 'LR'].forEach(function (direction) { state.direction = direction; layout(); scales[direction] = fitScale(); });
+    return scales.LR > scales.TB * 1.05 ? 'LR' : 'TB';
+  }
+  function showDirection() {
+    var tb = state.direction === 'TB';
+    $('direction').textContent = tb ? 'Thesis at left' : 'Thesis on top';
+    $('keys').textContent = 'Keys: ' + (tb ? '↑ parent, ↓ first child, ← → siblings' : '← parent, → first child, ↑ ↓ siblings') +
+      ', Enter open, Space fold, + − expand or collapse, e evidence, Escape close the panel, / search, f fit';
+  }
+  function setDirection(direction) {
+    state.direction = direction;
+    showDirection();
+    render();
+    fit();
+    fillLegend();
+  }
   function fit() {
     if (!bounds) return;
-    var s = size(), margin = 24;
-    var k = Math.min((s.w - 2 * margin) / bounds.w, (s.h - 2 * margin) / bounds.h, 1.25);
-    state.view = { k: k, x: (s.w - bounds.w * k) / 2 - bounds.x * k, y: margin - bounds.y * k };
+    var s = size(), margin = 24, k = fitScale();
+    state.view = { k: k, x: (s.w - bounds.w * k) / 2 - bounds.x * k, y: state.direction === 'TB' ? margin - bounds.y * k : (s.h - bounds.h * k) / 2 - bounds.y * k };
     applyView();
   }
   function zoomAt(factor, cx, cy) {
@@ -608,7 +678,8 @@
     var node = layoutNodes.get(state.focused);
     if (!node) return;
     var list = siblings(node), i = list.indexOf(node), target = null, handled = true;
-    switch (event.key) {
+    var key = state.direction === 'LR' ? { ArrowLeft: 'ArrowUp', ArrowRight: 'ArrowDown', ArrowUp: 'ArrowLeft', ArrowDown: 'ArrowRight' }[event.key] || event.key : event.key;
+    switch (key) {
       case 'ArrowUp': target = node.parent; break;
       case 'ArrowDown':
         if (node.kind === 'claim' && state.folded.has(node.uid)) { setFolded(node.uid, false); node = layoutNodes.get(state.focused); }
@@ -716,6 +787,7 @@
   $('zoom-in').addEventListener('click', function () { zoomAt.apply(null, [1.25].concat(centre())); });
   $('zoom-out').addEventListener('click', function () { zoomAt.apply(null, [0.8].concat(centre())); });
   $('fit').addEventListener('click', fit);
+  $('direction').addEventListener('click', function () { setDirection(state.direction === 'TB' ? 'LR' : 'TB'); });
   $('expand-all').addEventListener('click', function () { state.folded.clear(); render(); fit(); });
   $('collapse-all').addEventListener('click', function () {
     Object.keys(claims).forEach(function (uid) { if (parentOf.has(uid) && claims[uid].children.length) state.folded.add(uid); });
@@ -793,6 +865,8 @@
     if (typeof settings.depth === 'number') {
       Object.keys(claims).forEach(function (uid) { if (depthOf(uid) >= settings.depth && claims[uid].children.length) state.folded.add(uid); });
     }
+    state.direction = settings.direction === 'LR' || settings.direction === 'TB' ? settings.direction : readableDirection();
+    showDirection();
     render();
     showHeader();
     fit();
