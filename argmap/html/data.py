@@ -24,7 +24,15 @@ if TYPE_CHECKING:
     from ..problems import Problem
 
 #: Page settings a caller may set (``argmap render --no-evidence``, ``--depth``...), and their defaults.
-DEFAULT_SETTINGS: dict[str, Any] = {"evidence": True, "checks": True, "colours": True, "depth": None, "focus": None}
+#: ``direction``: "TB" (thesis on top), "LR" (at the left), or ``None``: whichever draws the whole map larger.
+DEFAULT_SETTINGS: dict[str, Any] = {
+    "evidence": True,
+    "checks": True,
+    "colours": True,
+    "depth": None,
+    "focus": None,
+    "direction": None,
+}
 
 
 def view_data(
