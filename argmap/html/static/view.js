@@ -239,7 +239,7 @@
   function accessibleName(node) {
     if (node.kind === 'evidence') return 'Evidence for ' + claims[node.uid].text + ': ' + node.item.text;
     if (node.kind === 'ref') return 'Reference to ' + (node.known ? claims[node.uid].text : 'an unknown id ' + node.uid);
-    var claim = claims[node.uid], parts = [ROLE_WORDS[claim.role] + ': ' + claim.text];
+    var claim = claims[node.uid], parts = [ROLE_WORDS[claim.role] + ': ' + claim.text.replace(/[.\s]+$/, '')];
     if (claim.label) parts.push(claim.label.status);
     if (claim.problems.length) parts.push(plural(claim.problems.length, 'problem') + ': ' + checkWords(claim).join(', '));
     if (claim.evidence.length) parts.push(evidenceWord(claim));
@@ -481,7 +481,7 @@
     render();
     showPanel(uid);
     if (!options || options.hash !== false) history.replaceState(null, '', '#' + encodeURIComponent(uid));
-    bringIntoView('c:' + uid, true);
+    bringIntoView('c:' + uid, !options || options.centre !== false);
     if (!options || options.focus !== false) focusNode('c:' + uid);
     return true;
   }
@@ -721,9 +721,9 @@
     var node = layoutNodes.get(g.getAttribute('data-key')), action = event.target.closest('[data-action]');
     if (!node) return;
     if (action && action.getAttribute('data-action') === 'fold') { setFolded(node.uid, !state.folded.has(node.uid)); focusNode(node.key); }
-    else if (action && action.getAttribute('data-action') === 'evidence') { toggleEvidence(node.uid); select(node.uid, { focus: false }); focusNode(node.key); }
+    else if (action && action.getAttribute('data-action') === 'evidence') { toggleEvidence(node.uid); select(node.uid, { centre: false }); }
     else if (node.kind === 'ref') { if (node.known) select(node.uid); }
-    else select(node.uid, { focus: node.kind === 'claim' }) ;
+    else select(node.uid, { focus: node.kind === 'claim', centre: false });
   });
 
   // ---- export and print -------------------------------------------------------------------------
