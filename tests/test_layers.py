@@ -24,7 +24,7 @@ STAGES: tuple[frozenset[str], ...] = tuple(
         "config checker evaluation",  # findings -> problems with settings; model -> labels
         "formats",  # results -> text, pure
         "files parallel_check safe_write starter",  # many files in, files out
-        "diagram",  # model and problems -> drawings, and writing them
+        "diagram html",  # model and problems -> drawings (static, and the interactive page), and writing them
         "serve",  # the live preview: a server over the library, like cli/
         "cli",  # the command line, a thin layer over all of the above
         "__main__",

@@ -12,7 +12,7 @@ from .engine import RenderError
 if TYPE_CHECKING:
     from ..marks import LabelOrStatus
 
-FORMATS = ("svg", "png", "dot", "pdf")
+FORMATS = ("svg", "png", "dot", "pdf", "html")
 DIRECTIONS = ("TB", "BT", "LR", "RL")
 
 
