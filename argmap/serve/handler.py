@@ -112,14 +112,14 @@ class Handler(BaseHTTPRequestHandler):
     def _stream(self, name: str, path: Path, with_body: bool, since: str) -> None:
         """Server-sent events: the map now (unless the page shows it already: its digest is
         ``since``), then again on every change, until either side stops."""
-        self._head(200, "text/event-stream; charset=utf-8", OWN_PAGE_POLICY, {"Cache-Control": "no-store"})
         if not with_body:
-            return
+            return self._head(200, "text/event-stream; charset=utf-8", OWN_PAGE_POLICY, {"Cache-Control": "no-store"})
+        # Subscribed before the answer starts: a save the moment the page sees the stream open is sent.
         subscription, first = self.server.hub.subscribe(name, path)
         try:
-            self._event(
-                f"retry: {RECONNECT_MS}\n\n" if digest(first) == since else f"retry: {RECONNECT_MS}\ndata: {first}\n\n"
-            )
+            self._head(200, "text/event-stream; charset=utf-8", OWN_PAGE_POLICY, {"Cache-Control": "no-store"})
+            shown = digest(first) == since
+            self._event(f"retry: {RECONNECT_MS}\n" + ("\n" if shown else f"data: {first}\n\n"))
             while True:
                 try:
                     text = subscription.messages.get(timeout=KEEPALIVE_SECONDS)

@@ -2,10 +2,12 @@
 
 Every live page holds one server-sent-events stream (:class:`Subscription`) for one map. A watcher
 thread (``watchfiles``, which uses the system's file notifications) wakes on any change below the
-served folder; the map's settings file and source texts may lie outside it (``argmap.toml`` in the
-project root), so on each wake, and at least every :data:`TICK_MS`, their size and time are compared
-too. The message of each map with an open page is then made again and sent if it differs from the
-last one sent: a save that changes nothing the page shows sends nothing.
+served folder. The map's settings file and source texts may lie outside it (``argmap.toml`` in the
+project root), and a notification can be missed (one that came before the watcher started, a folder
+past the system's limit of watches), so on each wake, and at least every :data:`TICK_MS`, the size
+and time of each open map and of the files its check read are compared too. The message of each
+map with an open page is then made again and sent if it differs from the last one sent: a save that
+changes nothing the page shows sends nothing.
 """
 
 from __future__ import annotations
@@ -42,10 +44,11 @@ class Subscription:
 class _Shown:
     """What the pages of one map were last sent, and what it was made from."""
 
-    def __init__(self, text: str, read_with: tuple[Path, ...]) -> None:
+    def __init__(self, text: str, files: tuple[Path, ...]) -> None:
         self.text = text
-        self.read_with = read_with
-        self.stamps = signature(read_with)
+        #: The map and the files its check read.
+        self.files = files
+        self.stamps = signature(files)
 
 
 class Hub:
@@ -105,7 +108,7 @@ class Hub:
         with self._lock:
             shown = dict(self._shown)
         for path, before in shown.items():
-            if not changed and signature(before.read_with) == before.stamps:
+            if not changed and signature(before.files) == before.stamps:
                 continue
             after = self._make(path)
             if after.text == before.text:
@@ -122,13 +125,13 @@ class Hub:
 
     def _make(self, path: Path) -> _Shown:
         if not self.site.holds(path):  # replaced by a link that leads out since the page opened
-            return _Shown(load_problems_message([gone(path)]), ())
+            return _Shown(load_problems_message([gone(path)]), (path,))
         try:
             reading = read_map(path)
         except Exception as error:  # a bug must cost one message, never the watcher
             text = f"argmap serve could not show this map ({type(error).__name__}): please report it"
-            return _Shown(load_problems_message([Problem(str(path), 1, 1, "internal-error", "error", text)]), ())
-        return _Shown(message(reading), reading.read_with)
+            return _Shown(load_problems_message([Problem(str(path), 1, 1, "internal-error", "error", text)]), (path,))
+        return _Shown(message(reading), (path, *reading.read_with))
 
     def _watch(self) -> None:
         try:
