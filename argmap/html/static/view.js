@@ -5,7 +5,7 @@
   'use strict';
   var SVGNS = 'http://www.w3.org/2000/svg';
   var W = { claim: 240, evidence: 240, ref: 180 };
-  var HEAD_CHARS = 31, PAD = 8, LINE = 16, HEAD = 16, CHIP = 22, GAP_X = 22, GAP_Y = 46, ROOT_GAP = 70;
+  var OPEN_CLAIMS = 150, FAR = 0.3, HEAD_CHARS = 31, PAD = 8, LINE = 16, HEAD = 16, CHIP = 22, GAP_X = 22, GAP_Y = 46, ROOT_GAP = 70;
   var FONT = '13px system-ui, -apple-system, "Segoe UI", Roboto, sans-serif';
   var MAX_LINES = { claim: 8, evidence: 6, ref: 2 };
   var ROLE_WORDS = { thesis: 'Thesis', premise: 'Premise', objection: 'Objection', rebuttal: 'Rebuttal', undercut: 'Undercut' };
@@ -222,7 +222,7 @@
   // ---- drawing ------------------------------------------------------------------------------
   function signature(node) {
     return [node.kind, state.folded.has(node.uid), state.evidenceOpen.has(node.uid), state.show.evidence,
-      state.show.checks, state.show.colours].join();
+      state.show.checks, state.show.colours, state.far].join();
   }
   function chip(action, label, text, x, y) {
     var g = el('g', { 'class': 'chip', 'data-action': action, role: 'button', 'aria-label': label });
@@ -257,6 +257,11 @@
       g.classList.add('role-' + claim.role);
       if (claim.assumption) g.classList.add('assumption');
       var status = state.show.colours && claim.label ? D.statuses[claim.label.status] : null;
+      if (state.far) { // too small to read: one box in its colour, drawn in a fraction of the time
+        if (status) box.style.fill = status.colour;
+        g.setAttribute('aria-label', accessibleName(node));
+        return g;
+      }
       if (status) {
         g.insertBefore(el('rect', { 'class': 'tint', width: node.w, height: node.h, rx: 6, fill: status.colour, 'fill-opacity': '0.10' }), box.nextSibling);
         g.appendChild(el('rect', { x: 0, y: 0, width: 6, height: node.h, fill: status.colour }));
@@ -286,6 +291,8 @@
         g.appendChild(chip('evidence', (open ? 'Hide ' : 'Show ') + evidenceWord(claim), (open ? '▾ ' : '▸ ') + evidenceWord(claim), x, y - 8));
       }
       if (hiddenCount.get(node.uid) || claim.children.length) g.setAttribute('aria-expanded', String(!state.folded.has(node.uid)));
+    } else if (state.far) {
+      // the box alone, as for claims
     } else if (node.kind === 'evidence') {
       var item = node.item;
       g.appendChild(el('text', { 'class': 'head', x: PAD, y: y }, shortHead((item.kind || 'evidence').toUpperCase() + (item.locator ? ' · ' + item.locator : ''), W.evidence)));
@@ -314,25 +321,14 @@
   function render() {
     var started = performance.now();
     layout();
-    var attached = new Set();
-    layoutNodes.forEach(function (node, key) {
-      var entry = nodeElements.get(key), sig = signature(node);
-      if (!entry || entry.sig !== sig || entry.h !== node.h) {
-        var g = draw(node);
-        if (entry && entry.g.parentNode) entry.g.replaceWith(g);
-        entry = { g: g, sig: sig, h: node.h };
-        nodeElements.set(key, entry);
-      }
-      entry.g.setAttribute('transform', 'translate(' + node.x + ',' + node.y + ')');
-      entry.g.classList.toggle('selected', key === 'c:' + state.selected);
-      entry.g.classList.toggle('match', node.kind === 'claim' && state.matchSet !== undefined && state.matchSet.has(node.uid));
-      entry.g.setAttribute('aria-selected', String(key === 'c:' + state.selected));
-      if (!entry.g.parentNode) nodeLayer.appendChild(entry.g);
-      attached.add(key);
-    });
+    show(started);
+  }
+  // Draw what layout() placed: the nodes in view (cull), every edge and frame.
+  function show(started) {
     nodeElements.forEach(function (entry, key) {
-      if (!attached.has(key)) { if (entry.g.parentNode) entry.g.remove(); nodeElements.delete(key); }
+      if (!layoutNodes.has(key)) { entry.g.remove(); nodeElements.delete(key); }
     });
+    cull();
     var edges = document.createDocumentFragment(), frames = document.createDocumentFragment();
     layoutNodes.forEach(function (node) {
       if (!node.parent) return;
@@ -353,17 +349,68 @@
     });
     edgeLayer.replaceChildren(edges);
     frameLayer.replaceChildren(frames);
-    var focus = state.focused && nodeElements.get(state.focused) ? state.focused : roots.length ? roots[0].key : null;
+    var focus = state.focused && layoutNodes.get(state.focused) ? state.focused : roots.length ? roots[0].key : null;
     setFocusable(focus);
-    api.lastRenderMs = performance.now() - started;
+    api.lastRenderMs = performance.now() - (started || 0);
+  }
+
+  // Only the nodes on screen (and half a screen around) are in the document: a map of thousands of
+  // claims stays quick to pan, and zooming in shapes the words of the few nodes in view only.
+  function cull() {
+    var s = size(), v = state.view, mw = s.w / 2, mh = s.h / 2;
+    var x0 = (-mw - v.x) / v.k, x1 = (s.w + mw - v.x) / v.k, y0 = (-mh - v.y) / v.k, y1 = (s.h + mh - v.y) / v.k;
+    var selectedKey = 'c:' + state.selected;
+    layoutNodes.forEach(function (node, key) {
+      var entry = nodeElements.get(key);
+      var inside = (node.x < x1 && node.x + node.w > x0 && node.y < y1 && node.y + node.h > y0) || key === state.focused;
+      if (!inside) { if (entry && entry.g.parentNode) entry.g.remove(); return; }
+      var sig = signature(node);
+      if (!entry || entry.sig !== sig || entry.h !== node.h) {
+        var g = draw(node);
+        if (entry && entry.g.parentNode) entry.g.replaceWith(g);
+        entry = { g: g, sig: sig, h: node.h };
+        nodeElements.set(key, entry);
+      }
+      if (entry.x !== node.x || entry.y !== node.y) {
+        entry.g.setAttribute('transform', 'translate(' + node.x + ',' + node.y + ')');
+        entry.x = node.x; entry.y = node.y;
+      }
+      var selected = key === selectedKey, match = node.kind === 'claim' && state.matchSet !== undefined && state.matchSet.has(node.uid);
+      if (entry.selected !== selected) { entry.g.classList.toggle('selected', selected); entry.g.setAttribute('aria-selected', String(selected)); entry.selected = selected; }
+      if (entry.match !== match) { entry.g.classList.toggle('match', match); entry.match = match; }
+      if (entry.tabbable !== (key === state.focused)) { entry.tabbable = key === state.focused; entry.g.setAttribute('tabindex', entry.tabbable ? '0' : '-1'); }
+      if (!entry.g.parentNode) nodeLayer.appendChild(entry.g);
+    });
+  }
+  var cullPending = false;
+  function cullSoon() {
+    if (cullPending) return;
+    cullPending = true;
+    requestAnimationFrame(function () { cullPending = false; cull(); });
   }
 
   // ---- view: pan, zoom, fit --------------------------------------------------------------------
   function applyView() {
     var v = state.view;
     viewport.setAttribute('transform', 'translate(' + v.x + ',' + v.y + ') scale(' + v.k + ')');
+    // Too small to read: draw boxes without their words, which the browser then need not shape or paint
+    // (on a map of thousands of claims, the fitted overview).
+    state.far = v.k < FAR;
+    svg.classList.toggle('far', state.far);
+    cullSoon();
   }
-  function size() { var r = svg.getBoundingClientRect(); return { w: r.width || 800, h: r.height || 600 }; }
+  // The stage's size, measured once and then kept by a ResizeObserver: measuring on demand would make
+  // the browser lay out thousands of freshly drawn nodes at once.
+  var stageSize = null;
+  function size() {
+    if (!stageSize) { var r = svg.getBoundingClientRect(); stageSize = { w: r.width || 800, h: r.height || 600 }; }
+    return stageSize;
+  }
+  new ResizeObserver(function (entries) {
+    var r = entries[entries.length - 1].contentRect;
+    stageSize = { w: r.width || 800, h: r.height || 600 };
+    cullSoon();
+  }).observe(svg);
   function fitScale() {
     var s = size(), margin = 24;
     return Math.min((s.w - 2 * margin) / bounds.w, (s.h - 2 * margin) / bounds.h, 1.25);
@@ -388,10 +435,13 @@
     fillLegend();
   }
   function fit() {
+    fitView();
+    applyView();
+  }
+  function fitView() {
     if (!bounds) return;
     var s = size(), margin = 24, k = fitScale();
     state.view = { k: k, x: (s.w - bounds.w * k) / 2 - bounds.x * k, y: state.direction === 'TB' ? margin - bounds.y * k : (s.h - bounds.h * k) / 2 - bounds.y * k };
-    applyView();
   }
   function zoomAt(factor, cx, cy) {
     var v = state.view, k = Math.min(4, Math.max(0.02, v.k * factor));
@@ -464,15 +514,18 @@
     render();
   }
   function setFocusable(key) {
-    if (state.focused && nodeElements.get(state.focused)) nodeElements.get(state.focused).g.setAttribute('tabindex', '-1');
+    var old = nodeElements.get(state.focused);
+    if (old && state.focused !== key) { old.g.setAttribute('tabindex', '-1'); old.tabbable = false; }
     state.focused = key;
-    if (key && nodeElements.get(key)) nodeElements.get(key).g.setAttribute('tabindex', '0');
+    var entry = nodeElements.get(key);
+    if (entry) { entry.g.setAttribute('tabindex', '0'); entry.tabbable = true; }
   }
   function focusNode(key) {
-    if (!key || !nodeElements.get(key)) return;
+    if (!key || !layoutNodes.get(key)) return;
     setFocusable(key);
-    nodeElements.get(key).g.focus({ preventScroll: true });
     bringIntoView(key, false);
+    cull();
+    nodeElements.get(key).g.focus({ preventScroll: true });
   }
   function select(uid, options) {
     if (!claims[uid]) return false;
@@ -482,6 +535,7 @@
     showPanel(uid);
     if (!options || options.hash !== false) history.replaceState(null, '', '#' + encodeURIComponent(uid));
     bringIntoView('c:' + uid, !options || options.centre !== false);
+    cull();
     if (!options || options.focus !== false) focusNode('c:' + uid);
     return true;
   }
@@ -745,6 +799,14 @@
     copy.removeAttribute('id');
     copy.classList.remove('searching');
     copy.querySelector('#viewport').removeAttribute('transform');
+    copy.classList.remove('far');
+    var nodes = copy.querySelector('#nodes');
+    nodes.replaceChildren();
+    layoutNodes.forEach(function (node, key) { // every node, not only those on screen
+      var entry = nodeElements.get(key), g = entry && entry.sig === signature(node) ? entry.g.cloneNode(true) : draw(node);
+      g.setAttribute('transform', 'translate(' + node.x + ',' + node.y + ')');
+      nodes.appendChild(g);
+    });
     copy.querySelectorAll('[tabindex]').forEach(function (n) { n.removeAttribute('tabindex'); });
     var style = el('style', {}, diagramStyle());
     copy.insertBefore(style, copy.firstChild);
@@ -779,7 +841,7 @@
     image.src = url;
   }
   var beforePrint = null;
-  window.addEventListener('beforeprint', function () { beforePrint = Object.assign({}, state.view); fit(); });
+  window.addEventListener('beforeprint', function () { beforePrint = Object.assign({}, state.view); fit(); cull(); });
   window.addEventListener('afterprint', function () { if (beforePrint) { state.view = beforePrint; applyView(); } });
 
   // ---- toolbar --------------------------------------------------------------------------------
@@ -856,20 +918,40 @@
     if (state.selected && claims[state.selected]) showPanel(state.selected);
     else if (state.selected) { state.selected = null; $('panel').hidden = true; }
   }
+  // A big map opens folded to the deepest level at which at most OPEN_CLAIMS claims show, so that
+  // the first view can be read; every branch unfolds on demand. Small maps open whole.
+  function readableDepth() {
+    var uids = Object.keys(claims);
+    if (uids.length <= OPEN_CLAIMS) return null;
+    var perDepth = [];
+    uids.forEach(function (uid) { var d = depthOf(uid); perDepth[d] = (perDepth[d] || 0) + 1; });
+    var shown = 0, depth = 0;
+    while (depth < perDepth.length && shown + (perDepth[depth] || 0) <= OPEN_CLAIMS) shown += perDepth[depth++] || 0;
+    return Math.max(1, depth - 1);
+  }
   function start() {
+    var t = api.timings, mark = function (name) { t[name] = Math.round(performance.now()); };
+    mark('start');
     index(JSON.parse($('argmap-data').textContent));
+    mark('indexed');
     var settings = D.settings || {};
     ['evidence', 'checks', 'colours'].forEach(function (name) {
       if (settings[name] === false) { state.show[name] = false; $('show-' + name).checked = false; }
     });
-    if (typeof settings.depth === 'number') {
-      Object.keys(claims).forEach(function (uid) { if (depthOf(uid) >= settings.depth && claims[uid].children.length) state.folded.add(uid); });
+    var depth = typeof settings.depth === 'number' ? settings.depth : readableDepth();
+    if (depth !== null) {
+      Object.keys(claims).forEach(function (uid) { if (depthOf(uid) >= depth && claims[uid].children.length) state.folded.add(uid); });
     }
+    showHeader(); // first: the header's height decides the stage's size, which the layout's fit needs
+    mark('panels');
     state.direction = settings.direction === 'LR' || settings.direction === 'TB' ? settings.direction : readableDirection();
     showDirection();
-    render();
-    showHeader();
-    fit();
+    layout();
+    fitView();
+    applyView();
+    mark('laid out');
+    show();
+    mark('drawn');
     var first = fromHash() || (settings.focus && claims[settings.focus] ? settings.focus : null);
     if (first) select(first, { hash: false, focus: false });
     var live = JSON.parse($('argmap-live').textContent);
@@ -879,10 +961,11 @@
     }
     api.ready = true;
     api.readyAt = performance.now();
+    requestAnimationFrame(function () { setTimeout(function () { api.paintedAt = performance.now(); }, 0); });
   }
 
   var api = {
-    ready: false, update: update, select: select, fit: fit,
+    ready: false, timings: {}, update: update, select: select, fit: fit,
     fold: function (uid, folded) { setFolded(uid, folded !== false); },
     visibleCount: function () { return layoutNodes.size; },
     view: function () { return Object.assign({}, state.view); },
