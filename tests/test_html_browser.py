@@ -359,3 +359,25 @@ def test_the_flagship_page_opens_cleanly(view):
     page = view(html_page(view_data(m, argmap.check(m, for_map(m.path)), argmap.evaluate(m))))
     assert len([k for k in visible_keys(page) if k.startswith("c:")]) == len({c.uid for c in m.claims})
     assert not overlapping(boxes(page))
+
+
+def test_a_big_map_opens_folded_draws_only_what_is_in_view_and_exports_whole(view, tmp_path):
+    from benchmarks.generate import generate
+
+    path = tmp_path / "big.yaml"
+    path.write_text(generate(600), encoding="utf-8")
+    m = argmap.load(path)
+    page = view(html_page(view_data(m, argmap.check(m), argmap.evaluate(m))))
+    claims = len({c.uid for c in m.claims})
+    opened = [k for k in visible_keys(page) if k.startswith("c:")]
+    assert 1 < len(opened) <= 150 and page.evaluate("() => window.argmapView.folded().length") > 0
+    page.click("#expand-all")
+    assert page.evaluate("() => window.argmapView.folded()") == []
+    last = m.claims[-1].uid
+    page.evaluate("uid => window.argmapView.select(uid)", last)  # zoomed in on one claim
+    in_document = len(visible_keys(page))
+    assert f"c:{last}" in visible_keys(page) and in_document < page.evaluate("() => window.argmapView.visibleCount()")
+    with page.expect_download() as download:
+        page.click("#export-svg")
+    svg = Path(download.value.path()).read_text(encoding="utf-8")
+    assert svg.count('data-key="c:') == claims
