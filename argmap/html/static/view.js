@@ -258,7 +258,7 @@
       if (claim.assumption) g.classList.add('assumption');
       var status = state.show.colours && claim.label ? D.statuses[claim.label.status] : null;
       if (state.far) { // too small to read: one box in its colour, drawn in a fraction of the time
-        if (status) box.style.fill = status.colour;
+        if (status) { box.style.fill = status.colour; box.style.fillOpacity = '0.45'; }
         g.setAttribute('aria-label', accessibleName(node));
         return g;
       }
@@ -802,11 +802,14 @@
     copy.classList.remove('far');
     var nodes = copy.querySelector('#nodes');
     nodes.replaceChildren();
-    layoutNodes.forEach(function (node, key) { // every node, not only those on screen
-      var entry = nodeElements.get(key), g = entry && entry.sig === signature(node) ? entry.g.cloneNode(true) : draw(node);
+    var far = state.far;
+    state.far = false; // every node in full, not only those on screen, however small the view
+    layoutNodes.forEach(function (node) {
+      var g = draw(node);
       g.setAttribute('transform', 'translate(' + node.x + ',' + node.y + ')');
       nodes.appendChild(g);
     });
+    state.far = far;
     copy.querySelectorAll('[tabindex]').forEach(function (n) { n.removeAttribute('tabindex'); });
     var style = el('style', {}, diagramStyle());
     copy.insertBefore(style, copy.firstChild);
