@@ -25,7 +25,7 @@
     folded: new Set(), evidenceOpen: new Set(), selected: null, focused: null, matches: [], matchIndex: -1,
     view: { x: 20, y: 20, k: 1 }, direction: 'TB', show: { evidence: true, checks: true, colours: true }
   };
-  var layoutNodes = new Map(), nodeElements = new Map(), roots = [], bounds = null;
+  var layoutNodes = new Map(), nodeElements = new Map(), edgeElements = new Map(), roots = [], bounds = null;
   var wordWidths = new Map(), wrapped = new Map();
 
   function el(name, attrs, text) {
@@ -155,6 +155,7 @@
   // outlines (contours, row by row) allow, then centred under its parent (Reingold and Tilford's
   // idea). "breadth" runs along a row: x when the thesis is at the top (TB), y when at the left (LR).
   function layout() {
+    var began = performance.now();
     var tb = state.direction === 'TB', gap = tb ? GAP_X : GAP_X / 2, depthGap = tb ? GAP_Y : GAP_Y * 1.6;
     roots = D.roots.filter(function (uid) { return claims[uid]; }).map(function (uid) { return claimNode(uid, null, null); });
     layoutNodes = new Map();
@@ -217,6 +218,7 @@
     roots.forEach(function (root) { place(root, -extent[0]); });
     var across = Math.max(1, extent[1] - extent[0]), along = rowStart[rowSizes.length] - depthGap;
     bounds = tb ? { x: 0, y: 0, w: across, h: along } : { x: 0, y: 0, w: along, h: across };
+    api.layoutMs = performance.now() - began;
   }
 
   // ---- drawing ------------------------------------------------------------------------------
@@ -325,14 +327,17 @@
   }
   // Draw what layout() placed: the nodes in view (cull), every edge and frame.
   function show(started) {
-    nodeElements.forEach(function (entry, key) {
-      if (!layoutNodes.has(key)) { entry.g.remove(); nodeElements.delete(key); }
-    });
+    // Elements of folded nodes are kept, out of the document, for when their branch unfolds again.
+    nodeElements.forEach(function (entry, key) { if (!layoutNodes.has(key) && entry.g.parentNode) entry.g.remove(); });
     cull();
-    var edges = document.createDocumentFragment(), frames = document.createDocumentFragment();
-    layoutNodes.forEach(function (node) {
+    var frames = document.createDocumentFragment();
+    edgeElements.forEach(function (path, key) { if (!layoutNodes.has(key) && path.parentNode) path.remove(); });
+    layoutNodes.forEach(function (node, key) {
       if (!node.parent) return;
-      edges.appendChild(el('path', { 'class': 'edge rel-' + node.relation, d: edgePath(node.parent, node) }));
+      var path = edgeElements.get(key), d = edgePath(node.parent, node);
+      if (!path) { path = el('path', { 'class': 'edge rel-' + node.relation }); edgeElements.set(key, path); }
+      if (path.d !== d) { path.setAttribute('d', d); path.d = d; }
+      if (!path.parentNode) edgeLayer.appendChild(path);
     });
     layoutNodes.forEach(function (node) { // one frame around each linked group's members
       var members = node.kids.filter(function (k) { return k.group; }), seen = {};
@@ -347,7 +352,6 @@
         frames.appendChild(el('text', { 'class': 'frame-label', x: x0, y: y0 - 6 }, 'together: these count only jointly'));
       });
     });
-    edgeLayer.replaceChildren(edges);
     frameLayer.replaceChildren(frames);
     var focus = state.focused && layoutNodes.get(state.focused) ? state.focused : roots.length ? roots[0].key : null;
     setFocusable(focus);
@@ -913,6 +917,8 @@
     wrapped.clear();
     nodeElements.forEach(function (entry) { entry.g.remove(); });
     nodeElements.clear();
+    edgeElements.forEach(function (path) { path.remove(); });
+    edgeElements.clear();
     state.folded.forEach(function (uid) { if (!claims[uid]) state.folded.delete(uid); });
     state.evidenceOpen.forEach(function (uid) { if (!claims[uid]) state.evidenceOpen.delete(uid); });
     if (state.matchSet !== undefined) search($('search').value);
@@ -972,6 +978,7 @@
     fold: function (uid, folded) { setFolded(uid, folded !== false); },
     visibleCount: function () { return layoutNodes.size; },
     view: function () { return Object.assign({}, state.view); },
+    bounds: function () { return Object.assign({ direction: state.direction }, bounds); },
     folded: function () { return Array.from(state.folded); },
     selected: function () { return state.selected; }
   };
