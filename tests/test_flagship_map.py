@@ -197,3 +197,17 @@ def test_the_readme_account_of_eval_is_the_real_output(seed):
     rows = re.findall(r"^\| ([a-z-]+) \| ([a-z]+) \| (.+) \|$", section, flags=re.M)[1:]  # under the header
     assert len(rows) >= 10
     assert {uid: (label, why) for uid, label, why in rows} == {uid: tuple(result.labels[uid]) for uid, _, _ in rows}
+
+
+def test_the_lines_the_readme_names_in_its_account_of_check_are_the_problems(seed):
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = readme.split("## What `argmap check` finds in the op-ed", 1)[1].split("\n## ", 1)[0]
+    prose = section.split("```", 2)[2]  # after the example output
+    named = {
+        int(n) for group in re.findall(r"\(([\d, ]+)\)|line (\d+)", prose) for n in re.findall(r"\d+", "".join(group))
+    }
+    problems = argmap.check(seed)
+    assert len(named) >= 8
+    assert named <= {p.line for p in problems}
+    objections = {p.line for p in problems if seed.claim(p.node).role == "objection"}
+    assert objections and objections <= named  # each view of others it reports is accounted for
