@@ -137,7 +137,7 @@ def test_the_aside_is_support_that_can_carry_the_iran_branch_on_its_own(seed):
 DISPUTED = [
     ("campaign-against-militias", "withdraw", {"risk-of-war-with-both", "attacking-iraqis-backfires"}),
     ("withdrawal-is-appeasement", "withdraw", {"retaliation-failed"}),
-    ("iran-must-be-confronted", "iran-no-reason", {"iran-no-threat", "iraq-no-ally"}),
+    ("iran-reason-to-stay", "iran-no-reason", {"iran-no-threat", "iraq-no-ally"}),
     ("deterrence-restored", "deterrence-failed", {"retaliation-failed", "attacks-escalating"}),
     ("baghdad-can-act", "baghdad-cannot-rein-in", {"tehran-embrace-deadly"}),
     ("strategic-dialogue", "baghdad-wont-choose", {"dialogue-wont-change"}),
