@@ -357,6 +357,10 @@ def test_several_theses_are_laid_out_side_by_side(view):
 def test_the_flagship_page_opens_cleanly(view):
     m = argmap.load(SEED)
     page = view(html_page(view_data(m, argmap.check(m, for_map(m.path)), argmap.evaluate(m))))
+    opened = [k for k in visible_keys(page) if k.startswith("c:")]
+    assert 1 < len(opened) < len(m.claims)  # folded to a level whose words can be read
+    assert page.evaluate("() => window.argmapView.view().k") > 0.3 and page.locator("#nodes text").count() > 0
+    page.click("#expand-all")
     assert len([k for k in visible_keys(page) if k.startswith("c:")]) == len({c.uid for c in m.claims})
     assert not overlapping(boxes(page))
 

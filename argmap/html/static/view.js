@@ -5,7 +5,7 @@
   'use strict';
   var SVGNS = 'http://www.w3.org/2000/svg';
   var W = { claim: 240, evidence: 240, ref: 180 };
-  var OPEN_CLAIMS = 150, FAR = 0.3, HEAD_CHARS = 31, PAD = 8, LINE = 16, HEAD = 16, CHIP = 22, GAP_X = 22, GAP_Y = 46, ROOT_GAP = 70;
+  var OPEN_CLAIMS = 150, READABLE = 0.5, FAR = 0.3, HEAD_CHARS = 31, PAD = 8, LINE = 16, HEAD = 16, CHIP = 22, GAP_X = 22, GAP_Y = 46, ROOT_GAP = 70;
   var FONT = '13px system-ui, -apple-system, "Segoe UI", Roboto, sans-serif';
   var MAX_LINES = { claim: 8, evidence: 6, ref: 2 };
   var ROLE_WORDS = { thesis: 'Thesis', premise: 'Premise', objection: 'Objection', rebuttal: 'Rebuttal', undercut: 'Undercut' };
@@ -419,11 +419,16 @@
     var s = size(), margin = 24;
     return Math.min((s.w - 2 * margin) / bounds.w, (s.h - 2 * margin) / bounds.h, 1.25);
   }
-  // The direction in which the whole map, fitted to the window, is drawn largest.
-  function readableDirection() {
-    var scales = {};
-    ['TB', 'LR'].forEach(function (direction) { state.direction = direction; layout(); scales[direction] = fitScale(); });
-    return scales.LR > scales.TB * 1.05 ? 'LR' : 'TB';
+  // The direction in which the map as folded, fitted to the window, is drawn largest, and that scale.
+  function readableDirection(directions) {
+    var best = null;
+    directions.forEach(function (direction) {
+      state.direction = direction;
+      layout();
+      var k = fitScale();
+      if (!best || k > best.k * 1.05) best = { direction: direction, k: k };
+    });
+    return best;
   }
   function showDirection() {
     var tb = state.direction === 'TB';
@@ -927,16 +932,36 @@
     if (state.selected && claims[state.selected]) showPanel(state.selected);
     else if (state.selected) { state.selected = null; $('panel').hidden = true; }
   }
-  // A big map opens folded to the deepest level at which at most OPEN_CLAIMS claims show, so that
-  // the first view can be read; every branch unfolds on demand. Small maps open whole.
-  function readableDepth() {
-    var uids = Object.keys(claims);
-    if (uids.length <= OPEN_CLAIMS) return null;
-    var perDepth = [];
-    uids.forEach(function (uid) { var d = depthOf(uid); perDepth[d] = (perDepth[d] || 0) + 1; });
-    var shown = 0, depth = 0;
-    while (depth < perDepth.length && shown + (perDepth[depth] || 0) <= OPEN_CLAIMS) shown += perDepth[depth++] || 0;
-    return Math.max(1, depth - 1);
+  // A map opens unfolded down to the deepest level at which its words can be read with the whole
+  // view in the window (a scale of READABLE), showing at most OPEN_CLAIMS claims, and laid out in
+  // the direction that draws it larger; every branch unfolds on demand.
+  function foldBelow(depths, depth) {
+    state.folded.clear();
+    if (depth === null) return;
+    depths.forEach(function (d, uid) { if (d >= depth && claims[uid].children.length) state.folded.add(uid); });
+  }
+  function openingView(settings) {
+    var depths = new Map(), perDepth = [];
+    Object.keys(claims).forEach(function (uid) {
+      var d = depthOf(uid);
+      depths.set(uid, d);
+      perDepth[d] = (perDepth[d] || 0) + 1;
+    });
+    var shown = 0, deepest = 0;
+    while (deepest < perDepth.length && shown + (perDepth[deepest] || 0) <= OPEN_CLAIMS) shown += perDepth[deepest++] || 0;
+    var tries = [];
+    if (typeof settings.depth === 'number') tries.push(settings.depth);
+    else {
+      if (deepest >= perDepth.length) tries.push(null); // the whole map
+      for (var d = Math.min(deepest, perDepth.length) - 1; d >= 1; d--) tries.push(d);
+      if (!tries.length) tries.push(1);
+    }
+    var directions = settings.direction === 'LR' || settings.direction === 'TB' ? [settings.direction] : ['TB', 'LR'];
+    for (var i = 0; i < tries.length; i++) {
+      foldBelow(depths, tries[i]);
+      var best = readableDirection(directions);
+      if (best.k >= READABLE || i === tries.length - 1) { state.direction = best.direction; return; }
+    }
   }
   function start() {
     var t = api.timings, mark = function (name) { t[name] = Math.round(performance.now()); };
@@ -947,13 +972,9 @@
     ['evidence', 'checks', 'colours'].forEach(function (name) {
       if (settings[name] === false) { state.show[name] = false; $('show-' + name).checked = false; }
     });
-    var depth = typeof settings.depth === 'number' ? settings.depth : readableDepth();
-    if (depth !== null) {
-      Object.keys(claims).forEach(function (uid) { if (depthOf(uid) >= depth && claims[uid].children.length) state.folded.add(uid); });
-    }
     showHeader(); // first: the header's height decides the stage's size, which the layout's fit needs
     mark('panels');
-    state.direction = settings.direction === 'LR' || settings.direction === 'TB' ? settings.direction : readableDirection();
+    openingView(settings);
     showDirection();
     layout();
     fitView();
