@@ -385,3 +385,24 @@ def test_a_big_map_opens_folded_draws_only_what_is_in_view_and_exports_whole(vie
         page.click("#export-svg")
     svg = Path(download.value.path()).read_text(encoding="utf-8")
     assert svg.count('data-key="c:') == claims
+
+
+PINCH = """() => {
+    const svg = document.getElementById('canvas'), box = svg.getBoundingClientRect();
+    const at = (id, x, y) => ({pointerId: id, clientX: box.left + x, clientY: box.top + y, bubbles: true});
+    svg.dispatchEvent(new PointerEvent('pointerdown', at(1, 300, 300)));
+    svg.dispatchEvent(new PointerEvent('pointerdown', at(2, 400, 300)));
+    svg.dispatchEvent(new PointerEvent('pointermove', at(2, 500, 300)));
+    svg.dispatchEvent(new PointerEvent('pointerup', at(2, 500, 300)));
+    svg.dispatchEvent(new PointerEvent('pointerup', at(1, 300, 300)));
+}"""
+
+
+def test_pinch_zooms_and_slash_goes_to_search(view):
+    page = view(page_html())
+    before = page.evaluate("() => window.argmapView.view().k")
+    page.evaluate(PINCH)  # two fingers moving apart to twice their distance
+    assert page.evaluate("() => window.argmapView.view().k") == pytest.approx(before * 2)
+    page.focus('[data-key="c:t"]')
+    page.keyboard.press("/")
+    assert page.evaluate("() => document.activeElement.id") == "search"
