@@ -277,7 +277,7 @@
         y += LINE;
       }
       if (state.show.checks && claim.problems.length) {
-        g.appendChild(el('text', { 'class': 'marks check', x: PAD + 4, y: y }, '⚠ ' + checkWords(claim).join(', ')));
+        g.appendChild(el('text', { 'class': 'marks check', x: PAD + 4, y: y }, D.finding_sign + ' ' + checkWords(claim).join(', ')));
         y += LINE;
       }
       var x = PAD + 4;
@@ -695,7 +695,7 @@
     }
     if (state.show.checks) {
       Object.keys(words).forEach(function (word) {
-        legendItem(list, swatch('node', el('text', { x: 11, y: 14, 'class': 'check' }, '⚠')), '⚠ ' + word + ': found by argmap check');
+        legendItem(list, swatch('node', el('text', { x: 11, y: 14, 'class': 'check' }, D.finding_sign)), D.finding_sign + ' ' + word + ': found by argmap check');
       });
     }
     if (state.show.evidence && any.evidence) legendItem(list, swatch('node kind-evidence'), '▸ n quotes: evidence, folded; click to show it');
