@@ -357,5 +357,52 @@ def test_several_theses_are_laid_out_side_by_side(view):
 def test_the_flagship_page_opens_cleanly(view):
     m = argmap.load(SEED)
     page = view(html_page(view_data(m, argmap.check(m, for_map(m.path)), argmap.evaluate(m))))
+    opened = [k for k in visible_keys(page) if k.startswith("c:")]
+    assert 1 < len(opened) < len(m.claims)  # folded to a level whose words can be read
+    assert page.evaluate("() => window.argmapView.view().k") > 0.3 and page.locator("#nodes text").count() > 0
+    page.click("#expand-all")
     assert len([k for k in visible_keys(page) if k.startswith("c:")]) == len({c.uid for c in m.claims})
     assert not overlapping(boxes(page))
+
+
+def test_a_big_map_opens_folded_draws_only_what_is_in_view_and_exports_whole(view, tmp_path):
+    from benchmarks.generate import generate
+
+    path = tmp_path / "big.yaml"
+    path.write_text(generate(600), encoding="utf-8")
+    m = argmap.load(path)
+    page = view(html_page(view_data(m, argmap.check(m), argmap.evaluate(m))))
+    claims = len({c.uid for c in m.claims})
+    opened = [k for k in visible_keys(page) if k.startswith("c:")]
+    assert 1 < len(opened) <= 150 and page.evaluate("() => window.argmapView.folded().length") > 0
+    page.click("#expand-all")
+    assert page.evaluate("() => window.argmapView.folded()") == []
+    last = m.claims[-1].uid
+    page.evaluate("uid => window.argmapView.select(uid)", last)  # zoomed in on one claim
+    in_document = len(visible_keys(page))
+    assert f"c:{last}" in visible_keys(page) and in_document < page.evaluate("() => window.argmapView.visibleCount()")
+    with page.expect_download() as download:
+        page.click("#export-svg")
+    svg = Path(download.value.path()).read_text(encoding="utf-8")
+    assert svg.count('data-key="c:') == claims
+
+
+PINCH = """() => {
+    const svg = document.getElementById('canvas'), box = svg.getBoundingClientRect();
+    const at = (id, x, y) => ({pointerId: id, clientX: box.left + x, clientY: box.top + y, bubbles: true});
+    svg.dispatchEvent(new PointerEvent('pointerdown', at(1, 300, 300)));
+    svg.dispatchEvent(new PointerEvent('pointerdown', at(2, 400, 300)));
+    svg.dispatchEvent(new PointerEvent('pointermove', at(2, 500, 300)));
+    svg.dispatchEvent(new PointerEvent('pointerup', at(2, 500, 300)));
+    svg.dispatchEvent(new PointerEvent('pointerup', at(1, 300, 300)));
+}"""
+
+
+def test_pinch_zooms_and_slash_goes_to_search(view):
+    page = view(page_html())
+    before = page.evaluate("() => window.argmapView.view().k")
+    page.evaluate(PINCH)  # two fingers moving apart to twice their distance
+    assert page.evaluate("() => window.argmapView.view().k") == pytest.approx(before * 2)
+    page.focus('[data-key="c:t"]')
+    page.keyboard.press("/")
+    assert page.evaluate("() => document.activeElement.id") == "search"

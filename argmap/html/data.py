@@ -16,7 +16,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
-from ..marks import RULE_WORDS, STATUS_LOOKS
+from ..marks import FINDING_SIGN, RULE_WORDS, STATUS_LOOKS
 from ..model import RELATIONS, ArgumentMap, Claim, Evidence, Ref, Source
 
 if TYPE_CHECKING:
@@ -81,6 +81,7 @@ def view_data(
         "problems": [_problem(problem) for problem in problems],
         "verdict": evaluation.verdict() if evaluation is not None else None,
         "rule_words": RULE_WORDS,
+        "finding_sign": FINDING_SIGN,
         "statuses": {status: {"sign": look.sign, "colour": look.colour} for status, look in STATUS_LOOKS.items()},
         "settings": {**DEFAULT_SETTINGS, **settings},
     }

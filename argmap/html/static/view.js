@@ -5,7 +5,7 @@
   'use strict';
   var SVGNS = 'http://www.w3.org/2000/svg';
   var W = { claim: 240, evidence: 240, ref: 180 };
-  var HEAD_CHARS = 31, PAD = 8, LINE = 16, HEAD = 16, CHIP = 22, GAP_X = 22, GAP_Y = 46, ROOT_GAP = 70;
+  var OPEN_CLAIMS = 150, READABLE = 0.5, FAR = 0.3, HEAD_CHARS = 31, PAD = 8, LINE = 16, HEAD = 16, CHIP = 22, GAP_X = 22, GAP_Y = 46, ROOT_GAP = 70;
   var FONT = '13px system-ui, -apple-system, "Segoe UI", Roboto, sans-serif';
   var MAX_LINES = { claim: 8, evidence: 6, ref: 2 };
   var ROLE_WORDS = { thesis: 'Thesis', premise: 'Premise', objection: 'Objection', rebuttal: 'Rebuttal', undercut: 'Undercut' };
@@ -25,7 +25,7 @@
     folded: new Set(), evidenceOpen: new Set(), selected: null, focused: null, matches: [], matchIndex: -1,
     view: { x: 20, y: 20, k: 1 }, direction: 'TB', show: { evidence: true, checks: true, colours: true }
   };
-  var layoutNodes = new Map(), nodeElements = new Map(), roots = [], bounds = null;
+  var layoutNodes = new Map(), nodeElements = new Map(), edgeElements = new Map(), roots = [], bounds = null;
   var wordWidths = new Map(), wrapped = new Map();
 
   function el(name, attrs, text) {
@@ -155,6 +155,7 @@
   // outlines (contours, row by row) allow, then centred under its parent (Reingold and Tilford's
   // idea). "breadth" runs along a row: x when the thesis is at the top (TB), y when at the left (LR).
   function layout() {
+    var began = performance.now();
     var tb = state.direction === 'TB', gap = tb ? GAP_X : GAP_X / 2, depthGap = tb ? GAP_Y : GAP_Y * 1.6;
     roots = D.roots.filter(function (uid) { return claims[uid]; }).map(function (uid) { return claimNode(uid, null, null); });
     layoutNodes = new Map();
@@ -217,12 +218,13 @@
     roots.forEach(function (root) { place(root, -extent[0]); });
     var across = Math.max(1, extent[1] - extent[0]), along = rowStart[rowSizes.length] - depthGap;
     bounds = tb ? { x: 0, y: 0, w: across, h: along } : { x: 0, y: 0, w: along, h: across };
+    api.layoutMs = performance.now() - began;
   }
 
   // ---- drawing ------------------------------------------------------------------------------
   function signature(node) {
     return [node.kind, state.folded.has(node.uid), state.evidenceOpen.has(node.uid), state.show.evidence,
-      state.show.checks, state.show.colours].join();
+      state.show.checks, state.show.colours, state.far].join();
   }
   function chip(action, label, text, x, y) {
     var g = el('g', { 'class': 'chip', 'data-action': action, role: 'button', 'aria-label': label });
@@ -257,6 +259,11 @@
       g.classList.add('role-' + claim.role);
       if (claim.assumption) g.classList.add('assumption');
       var status = state.show.colours && claim.label ? D.statuses[claim.label.status] : null;
+      if (state.far) { // too small to read: one box in its colour, drawn in a fraction of the time
+        if (status) { box.style.fill = status.colour; box.style.fillOpacity = '0.45'; }
+        g.setAttribute('aria-label', accessibleName(node));
+        return g;
+      }
       if (status) {
         g.insertBefore(el('rect', { 'class': 'tint', width: node.w, height: node.h, rx: 6, fill: status.colour, 'fill-opacity': '0.10' }), box.nextSibling);
         g.appendChild(el('rect', { x: 0, y: 0, width: 6, height: node.h, fill: status.colour }));
@@ -270,7 +277,7 @@
         y += LINE;
       }
       if (state.show.checks && claim.problems.length) {
-        g.appendChild(el('text', { 'class': 'marks check', x: PAD + 4, y: y }, '⚠ ' + checkWords(claim).join(', ')));
+        g.appendChild(el('text', { 'class': 'marks check', x: PAD + 4, y: y }, D.finding_sign + ' ' + checkWords(claim).join(', ')));
         y += LINE;
       }
       var x = PAD + 4;
@@ -286,6 +293,8 @@
         g.appendChild(chip('evidence', (open ? 'Hide ' : 'Show ') + evidenceWord(claim), (open ? '▾ ' : '▸ ') + evidenceWord(claim), x, y - 8));
       }
       if (hiddenCount.get(node.uid) || claim.children.length) g.setAttribute('aria-expanded', String(!state.folded.has(node.uid)));
+    } else if (state.far) {
+      // the box alone, as for claims
     } else if (node.kind === 'evidence') {
       var item = node.item;
       g.appendChild(el('text', { 'class': 'head', x: PAD, y: y }, shortHead((item.kind || 'evidence').toUpperCase() + (item.locator ? ' · ' + item.locator : ''), W.evidence)));
@@ -314,29 +323,21 @@
   function render() {
     var started = performance.now();
     layout();
-    var attached = new Set();
+    show(started);
+  }
+  // Draw what layout() placed: the nodes in view (cull), every edge and frame.
+  function show(started) {
+    // Elements of folded nodes are kept, out of the document, for when their branch unfolds again.
+    nodeElements.forEach(function (entry, key) { if (!layoutNodes.has(key) && entry.g.parentNode) entry.g.remove(); });
+    cull();
+    var frames = document.createDocumentFragment();
+    edgeElements.forEach(function (path, key) { if (!layoutNodes.has(key) && path.parentNode) path.remove(); });
     layoutNodes.forEach(function (node, key) {
-      var entry = nodeElements.get(key), sig = signature(node);
-      if (!entry || entry.sig !== sig || entry.h !== node.h) {
-        var g = draw(node);
-        if (entry && entry.g.parentNode) entry.g.replaceWith(g);
-        entry = { g: g, sig: sig, h: node.h };
-        nodeElements.set(key, entry);
-      }
-      entry.g.setAttribute('transform', 'translate(' + node.x + ',' + node.y + ')');
-      entry.g.classList.toggle('selected', key === 'c:' + state.selected);
-      entry.g.classList.toggle('match', node.kind === 'claim' && state.matchSet !== undefined && state.matchSet.has(node.uid));
-      entry.g.setAttribute('aria-selected', String(key === 'c:' + state.selected));
-      if (!entry.g.parentNode) nodeLayer.appendChild(entry.g);
-      attached.add(key);
-    });
-    nodeElements.forEach(function (entry, key) {
-      if (!attached.has(key)) { if (entry.g.parentNode) entry.g.remove(); nodeElements.delete(key); }
-    });
-    var edges = document.createDocumentFragment(), frames = document.createDocumentFragment();
-    layoutNodes.forEach(function (node) {
       if (!node.parent) return;
-      edges.appendChild(el('path', { 'class': 'edge rel-' + node.relation, d: edgePath(node.parent, node) }));
+      var path = edgeElements.get(key), d = edgePath(node.parent, node);
+      if (!path) { path = el('path', { 'class': 'edge rel-' + node.relation }); edgeElements.set(key, path); }
+      if (path.d !== d) { path.setAttribute('d', d); path.d = d; }
+      if (!path.parentNode) edgeLayer.appendChild(path);
     });
     layoutNodes.forEach(function (node) { // one frame around each linked group's members
       var members = node.kids.filter(function (k) { return k.group; }), seen = {};
@@ -351,28 +352,83 @@
         frames.appendChild(el('text', { 'class': 'frame-label', x: x0, y: y0 - 6 }, 'together: these count only jointly'));
       });
     });
-    edgeLayer.replaceChildren(edges);
     frameLayer.replaceChildren(frames);
-    var focus = state.focused && nodeElements.get(state.focused) ? state.focused : roots.length ? roots[0].key : null;
+    var focus = state.focused && layoutNodes.get(state.focused) ? state.focused : roots.length ? roots[0].key : null;
     setFocusable(focus);
-    api.lastRenderMs = performance.now() - started;
+    api.lastRenderMs = performance.now() - (started || 0);
+  }
+
+  // Only the nodes on screen (and half a screen around) are in the document: a map of thousands of
+  // claims stays quick to pan, and zooming in shapes the words of the few nodes in view only.
+  function cull() {
+    var s = size(), v = state.view, mw = s.w / 2, mh = s.h / 2;
+    var x0 = (-mw - v.x) / v.k, x1 = (s.w + mw - v.x) / v.k, y0 = (-mh - v.y) / v.k, y1 = (s.h + mh - v.y) / v.k;
+    var selectedKey = 'c:' + state.selected;
+    layoutNodes.forEach(function (node, key) {
+      var entry = nodeElements.get(key);
+      var inside = (node.x < x1 && node.x + node.w > x0 && node.y < y1 && node.y + node.h > y0) || key === state.focused;
+      if (!inside) { if (entry && entry.g.parentNode) entry.g.remove(); return; }
+      var sig = signature(node);
+      if (!entry || entry.sig !== sig || entry.h !== node.h) {
+        var g = draw(node);
+        if (entry && entry.g.parentNode) entry.g.replaceWith(g);
+        entry = { g: g, sig: sig, h: node.h };
+        nodeElements.set(key, entry);
+      }
+      if (entry.x !== node.x || entry.y !== node.y) {
+        entry.g.setAttribute('transform', 'translate(' + node.x + ',' + node.y + ')');
+        entry.x = node.x; entry.y = node.y;
+      }
+      var selected = key === selectedKey, match = node.kind === 'claim' && state.matchSet !== undefined && state.matchSet.has(node.uid);
+      if (entry.selected !== selected) { entry.g.classList.toggle('selected', selected); entry.g.setAttribute('aria-selected', String(selected)); entry.selected = selected; }
+      if (entry.match !== match) { entry.g.classList.toggle('match', match); entry.match = match; }
+      if (entry.tabbable !== (key === state.focused)) { entry.tabbable = key === state.focused; entry.g.setAttribute('tabindex', entry.tabbable ? '0' : '-1'); }
+      if (!entry.g.parentNode) nodeLayer.appendChild(entry.g);
+    });
+  }
+  var cullPending = false;
+  function cullSoon() {
+    if (cullPending) return;
+    cullPending = true;
+    requestAnimationFrame(function () { cullPending = false; cull(); });
   }
 
   // ---- view: pan, zoom, fit --------------------------------------------------------------------
   function applyView() {
     var v = state.view;
     viewport.setAttribute('transform', 'translate(' + v.x + ',' + v.y + ') scale(' + v.k + ')');
+    // Too small to read: draw boxes without their words, which the browser then need not shape or paint
+    // (on a map of thousands of claims, the fitted overview).
+    state.far = v.k < FAR;
+    svg.classList.toggle('far', state.far);
+    cullSoon();
   }
-  function size() { var r = svg.getBoundingClientRect(); return { w: r.width || 800, h: r.height || 600 }; }
+  // The stage's size, measured once and then kept by a ResizeObserver: measuring on demand would make
+  // the browser lay out thousands of freshly drawn nodes at once.
+  var stageSize = null;
+  function size() {
+    if (!stageSize) { var r = svg.getBoundingClientRect(); stageSize = { w: r.width || 800, h: r.height || 600 }; }
+    return stageSize;
+  }
+  new ResizeObserver(function (entries) {
+    var r = entries[entries.length - 1].contentRect;
+    stageSize = { w: r.width || 800, h: r.height || 600 };
+    cullSoon();
+  }).observe(svg);
   function fitScale() {
     var s = size(), margin = 24;
     return Math.min((s.w - 2 * margin) / bounds.w, (s.h - 2 * margin) / bounds.h, 1.25);
   }
-  // The direction in which the whole map, fitted to the window, is drawn largest.
-  function readableDirection() {
-    var scales = {};
-    ['TB', 'LR'].forEach(function (direction) { state.direction = direction; layout(); scales[direction] = fitScale(); });
-    return scales.LR > scales.TB * 1.05 ? 'LR' : 'TB';
+  // The direction in which the map as folded, fitted to the window, is drawn largest, and that scale.
+  function readableDirection(directions) {
+    var best = null;
+    directions.forEach(function (direction) {
+      state.direction = direction;
+      layout();
+      var k = fitScale();
+      if (!best || k > best.k * 1.05) best = { direction: direction, k: k };
+    });
+    return best;
   }
   function showDirection() {
     var tb = state.direction === 'TB';
@@ -388,10 +444,13 @@
     fillLegend();
   }
   function fit() {
+    fitView();
+    applyView();
+  }
+  function fitView() {
     if (!bounds) return;
     var s = size(), margin = 24, k = fitScale();
     state.view = { k: k, x: (s.w - bounds.w * k) / 2 - bounds.x * k, y: state.direction === 'TB' ? margin - bounds.y * k : (s.h - bounds.h * k) / 2 - bounds.y * k };
-    applyView();
   }
   function zoomAt(factor, cx, cy) {
     var v = state.view, k = Math.min(4, Math.max(0.02, v.k * factor));
@@ -464,15 +523,18 @@
     render();
   }
   function setFocusable(key) {
-    if (state.focused && nodeElements.get(state.focused)) nodeElements.get(state.focused).g.setAttribute('tabindex', '-1');
+    var old = nodeElements.get(state.focused);
+    if (old && state.focused !== key) { old.g.setAttribute('tabindex', '-1'); old.tabbable = false; }
     state.focused = key;
-    if (key && nodeElements.get(key)) nodeElements.get(key).g.setAttribute('tabindex', '0');
+    var entry = nodeElements.get(key);
+    if (entry) { entry.g.setAttribute('tabindex', '0'); entry.tabbable = true; }
   }
   function focusNode(key) {
-    if (!key || !nodeElements.get(key)) return;
+    if (!key || !layoutNodes.get(key)) return;
     setFocusable(key);
-    nodeElements.get(key).g.focus({ preventScroll: true });
     bringIntoView(key, false);
+    cull();
+    nodeElements.get(key).g.focus({ preventScroll: true });
   }
   function select(uid, options) {
     if (!claims[uid]) return false;
@@ -482,6 +544,7 @@
     showPanel(uid);
     if (!options || options.hash !== false) history.replaceState(null, '', '#' + encodeURIComponent(uid));
     bringIntoView('c:' + uid, !options || options.centre !== false);
+    cull();
     if (!options || options.focus !== false) focusNode('c:' + uid);
     return true;
   }
@@ -632,7 +695,7 @@
     }
     if (state.show.checks) {
       Object.keys(words).forEach(function (word) {
-        legendItem(list, swatch('node', el('text', { x: 11, y: 14, 'class': 'check' }, '⚠')), '⚠ ' + word + ': found by argmap check');
+        legendItem(list, swatch('node', el('text', { x: 11, y: 14, 'class': 'check' }, D.finding_sign)), D.finding_sign + ' ' + word + ': found by argmap check');
       });
     }
     if (state.show.evidence && any.evidence) legendItem(list, swatch('node kind-evidence'), '▸ n quotes: evidence, folded; click to show it');
@@ -745,6 +808,17 @@
     copy.removeAttribute('id');
     copy.classList.remove('searching');
     copy.querySelector('#viewport').removeAttribute('transform');
+    copy.classList.remove('far');
+    var nodes = copy.querySelector('#nodes');
+    nodes.replaceChildren();
+    var far = state.far;
+    state.far = false; // every node in full, not only those on screen, however small the view
+    layoutNodes.forEach(function (node) {
+      var g = draw(node);
+      g.setAttribute('transform', 'translate(' + node.x + ',' + node.y + ')');
+      nodes.appendChild(g);
+    });
+    state.far = far;
     copy.querySelectorAll('[tabindex]').forEach(function (n) { n.removeAttribute('tabindex'); });
     var style = el('style', {}, diagramStyle());
     copy.insertBefore(style, copy.firstChild);
@@ -779,7 +853,7 @@
     image.src = url;
   }
   var beforePrint = null;
-  window.addEventListener('beforeprint', function () { beforePrint = Object.assign({}, state.view); fit(); });
+  window.addEventListener('beforeprint', function () { beforePrint = Object.assign({}, state.view); fit(); cull(); });
   window.addEventListener('afterprint', function () { if (beforePrint) { state.view = beforePrint; applyView(); } });
 
   // ---- toolbar --------------------------------------------------------------------------------
@@ -848,6 +922,8 @@
     wrapped.clear();
     nodeElements.forEach(function (entry) { entry.g.remove(); });
     nodeElements.clear();
+    edgeElements.forEach(function (path) { path.remove(); });
+    edgeElements.clear();
     state.folded.forEach(function (uid) { if (!claims[uid]) state.folded.delete(uid); });
     state.evidenceOpen.forEach(function (uid) { if (!claims[uid]) state.evidenceOpen.delete(uid); });
     if (state.matchSet !== undefined) search($('search').value);
@@ -856,20 +932,56 @@
     if (state.selected && claims[state.selected]) showPanel(state.selected);
     else if (state.selected) { state.selected = null; $('panel').hidden = true; }
   }
+  // A map opens unfolded down to the deepest level at which its words can be read with the whole
+  // view in the window (a scale of READABLE), showing at most OPEN_CLAIMS claims, and laid out in
+  // the direction that draws it larger; every branch unfolds on demand.
+  function foldBelow(depths, depth) {
+    state.folded.clear();
+    if (depth === null) return;
+    depths.forEach(function (d, uid) { if (d >= depth && claims[uid].children.length) state.folded.add(uid); });
+  }
+  function openingView(settings) {
+    var depths = new Map(), perDepth = [];
+    Object.keys(claims).forEach(function (uid) {
+      var d = depthOf(uid);
+      depths.set(uid, d);
+      perDepth[d] = (perDepth[d] || 0) + 1;
+    });
+    var shown = 0, deepest = 0;
+    while (deepest < perDepth.length && shown + (perDepth[deepest] || 0) <= OPEN_CLAIMS) shown += perDepth[deepest++] || 0;
+    var tries = [];
+    if (typeof settings.depth === 'number') tries.push(settings.depth);
+    else {
+      if (deepest >= perDepth.length) tries.push(null); // the whole map
+      for (var d = Math.min(deepest, perDepth.length) - 1; d >= 1; d--) tries.push(d);
+      if (!tries.length) tries.push(1);
+    }
+    var directions = settings.direction === 'LR' || settings.direction === 'TB' ? [settings.direction] : ['TB', 'LR'];
+    for (var i = 0; i < tries.length; i++) {
+      foldBelow(depths, tries[i]);
+      var best = readableDirection(directions);
+      if (best.k >= READABLE || i === tries.length - 1) { state.direction = best.direction; return; }
+    }
+  }
   function start() {
+    var t = api.timings, mark = function (name) { t[name] = Math.round(performance.now()); };
+    mark('start');
     index(JSON.parse($('argmap-data').textContent));
+    mark('indexed');
     var settings = D.settings || {};
     ['evidence', 'checks', 'colours'].forEach(function (name) {
       if (settings[name] === false) { state.show[name] = false; $('show-' + name).checked = false; }
     });
-    if (typeof settings.depth === 'number') {
-      Object.keys(claims).forEach(function (uid) { if (depthOf(uid) >= settings.depth && claims[uid].children.length) state.folded.add(uid); });
-    }
-    state.direction = settings.direction === 'LR' || settings.direction === 'TB' ? settings.direction : readableDirection();
+    showHeader(); // first: the header's height decides the stage's size, which the layout's fit needs
+    mark('panels');
+    openingView(settings);
     showDirection();
-    render();
-    showHeader();
-    fit();
+    layout();
+    fitView();
+    applyView();
+    mark('laid out');
+    show();
+    mark('drawn');
     var first = fromHash() || (settings.focus && claims[settings.focus] ? settings.focus : null);
     if (first) select(first, { hash: false, focus: false });
     var live = JSON.parse($('argmap-live').textContent);
@@ -879,13 +991,15 @@
     }
     api.ready = true;
     api.readyAt = performance.now();
+    requestAnimationFrame(function () { setTimeout(function () { api.paintedAt = performance.now(); }, 0); });
   }
 
   var api = {
-    ready: false, update: update, select: select, fit: fit,
+    ready: false, timings: {}, update: update, select: select, fit: fit,
     fold: function (uid, folded) { setFolded(uid, folded !== false); },
     visibleCount: function () { return layoutNodes.size; },
     view: function () { return Object.assign({}, state.view); },
+    bounds: function () { return Object.assign({ direction: state.direction }, bounds); },
     folded: function () { return Array.from(state.folded); },
     selected: function () { return state.selected; }
   };
