@@ -25,6 +25,7 @@ if TYPE_CHECKING:
 
 HTML = "text/html; charset=utf-8"
 TEXT = "text/plain; charset=utf-8"
+EVENTS = "text/event-stream; charset=utf-8"
 #: What a live page's stream waits before it tries again after the connection is lost, in ms.
 RECONNECT_MS = 1000
 
@@ -113,11 +114,11 @@ class Handler(BaseHTTPRequestHandler):
         """Server-sent events: the map now (unless the page shows it already: its digest is
         ``since``), then again on every change, until either side stops."""
         if not with_body:
-            return self._head(200, "text/event-stream; charset=utf-8", OWN_PAGE_POLICY, {"Cache-Control": "no-store"})
+            return self._head(200, EVENTS, OWN_PAGE_POLICY, {})
         # Subscribed before the answer starts: a save the moment the page sees the stream open is sent.
         subscription, first = self.server.hub.subscribe(name, path)
         try:
-            self._head(200, "text/event-stream; charset=utf-8", OWN_PAGE_POLICY, {"Cache-Control": "no-store"})
+            self._head(200, EVENTS, OWN_PAGE_POLICY, {})
             shown = digest(first) == since
             self._event(f"retry: {RECONNECT_MS}\n" + ("\n" if shown else f"data: {first}\n\n"))
             while True:
