@@ -751,11 +751,7 @@
       case 'ArrowLeft': target = list[i - 1]; break;
       case 'ArrowRight': target = list[i + 1]; break;
       case 'Home': target = roots[0]; break;
-      case 'Enter':
-        if (node.kind === 'claim') select(node.uid);
-        else if (node.kind === 'ref' && node.known) select(node.uid);
-        else select(node.uid);
-        break;
+      case 'Enter': select(node.uid); break; // a claim; for evidence its claim; for a ref the claim it names
       case ' ': case 'Spacebar': if (node.kind === 'claim') setFolded(node.uid, !state.folded.has(node.uid)); break;
       case '+': case '=': if (node.kind === 'claim') setFolded(node.uid, false); break;
       case '-': if (node.kind === 'claim') setFolded(node.uid, true); break;
