@@ -12,6 +12,8 @@ MODULES = [
     "argmap.evaluation.fixpoint",
     "argmap.evaluation.labelling",
     "argmap.evaluation.network",
+    "argmap.html.data",
+    "argmap.html.page",
     "argmap.rules",
     "argmap.sources.quotes",
     "argmap.sources.texts",
