@@ -80,7 +80,7 @@ class _Builder(SourcesAndEvidence):
         if self.sink.found or thesis is None:
             raise self.sink.fail()
         claims = tuple(claim for claim in self.claims if claim is not None)
-        return ArgumentMap(path=path, thesis=thesis, version=version, title=title, sources=sources, claims=claims)
+        return ArgumentMap(path=path, theses=(thesis,), version=version, title=title, sources=sources, claims=claims)
 
     def version(self, root: dict) -> int:
         """The format version as written: PyYAML's integer 1 (``1``, ``0x1``, ``+1``), and nothing else."""
@@ -256,7 +256,7 @@ class _Builder(SourcesAndEvidence):
             target = entries.get("ref", _ABSENT)
             if target.__class__ is not str:
                 target = None if target is _ABSENT else self.text(node, "ref", "ref")
-            return None if target is None else make_ref((target, self.positions[id(node)]))
+            return None if target is None else make_ref((target, self.positions[id(node)], ()))
         if node.__class__ is str:
             message = f"each {role} must be a mapping with a 'claim', not bare text; write '- claim: ...'"
             self.report(Where(items, index), "wrong-type", message)
