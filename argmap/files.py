@@ -13,7 +13,8 @@ if TYPE_CHECKING:
     from .config import Config, Settings
     from .model import ArgumentMap
 
-MAP_SUFFIXES = (".yaml", ".yml")
+#: Argdown documents are checked as they are (argmap.interop reads them).
+MAP_SUFFIXES = (".yaml", ".yml", ".argdown", ".ad")
 #: Folders never searched for maps.
 SKIPPED_FOLDERS = frozenset({"node_modules", "__pycache__", "site-packages"})
 #: Fewest maps worth a process pool. Measured with 2 workers (fork) on maps of 20-40 claims: 20 maps
@@ -36,7 +37,7 @@ def expand(paths: list[Path]) -> list[Path]:
 
 
 def walk(paths: list[Path]) -> Walk:
-    """Files as given; folders replaced by the ``*.yaml``/``*.yml`` files below them, sorted.
+    """Files as given; folders replaced by the maps below them (``*.yaml``, ``*.yml``, ``*.argdown``, ``*.ad``), sorted.
 
     Hidden folders (``.git``, ``.venv``) are skipped, and symlinked folders are not followed, so a
     symlink loop cannot make the search run forever. Only regular files (or symlinks to them) are
@@ -132,10 +133,10 @@ def _not_followed(link: Path) -> Problem:
 
 def check_file(path: Path, settings: Config | Settings, keep_maps: bool = False) -> FileResult:
     """Load and check one map file with its settings; a load error becomes its problems."""
-    from .reading.loader import load
+    from .interop import read_file
 
     try:
-        argmap = load(path)
+        argmap = read_file(path).argmap  # YAML, or Argdown and the other formats by their suffix
     except LoadError as error:
         return FileResult(path, tuple(error.problems), loaded=False)
     return _checked(path, argmap, settings, keep_maps)

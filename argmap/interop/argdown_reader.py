@@ -66,6 +66,7 @@ class _Reader:
         self.defined: list[Claim | None] = []
         self.uids: set[str] = set()
         self.uid_numbers: dict[str, int] = {}
+        self.slots: dict[str, int] = {}  # uid -> place in self.claims
 
     def warn(self, position: Position, message: str, rule: str = "not-converted") -> None:
         self.warnings.append(Problem(str(self.path), position.line, position.column, rule, "warning", message))
@@ -177,7 +178,7 @@ class _Reader:
     def _claim(self, node: int, role: Role, uid: str) -> Claim:
         written_id = self.ids[node]
         uid = unique_uid(written_id or uid, self.uids, self.uid_numbers)
-        slot = len(self.claims)
+        slot = self.slots[uid] = len(self.claims)
         self.claims.append(None)
         elements = self.nodes[node]
         stated = [e for e in elements if e.text and e.kind == elements[0].kind]
@@ -228,7 +229,10 @@ class _Reader:
             Reason((self._item(node, "undercut", f"{prefix}/u{k}"),), False, position)
             for k, (node, position) in enumerate(undercuts, start=1)
         )
-        return item._replace(undercuts=item.undercuts + reasons)
+        cut = item._replace(undercuts=item.undercuts + reasons)
+        if isinstance(item, Claim):  # the map's index of claims holds the claim as cut
+            self.claims[self.slots[item.uid]] = cut  # type: ignore[assignment]
+        return cut
 
     def _data(self, data: dict[str, Any], position: Position) -> tuple[bool, tuple[Evidence, ...], list[str]]:
         assumption = data.get("assumption") is True
