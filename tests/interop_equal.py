@@ -3,8 +3,9 @@
 Two maps are equal when they hold the same claims (by text) with the same relations (reasons in
 any order, objections and rebuttals alike, each with its members' texts and whether it is
 ``linked``), evidence (with its sources), assumption, note and tags, and the same theses. Ids and
-generated uids do not matter, nor where a claim used twice is written out and where it is a ``ref``; undercuts belong to the reason they cut
-(on a co-premise, the whole linked group: README, evaluation rule 3). Example::
+generated uids do not matter, nor where a claim used twice is written out and where it is a
+``ref``; undercuts belong to the reason they cut (on a co-premise, the whole linked group: README,
+evaluation rule 3). Example::
 
     >>> from argmap.reading import loads
     >>> a = loads("thesis: {claim: T, premises: [{id: x, claim: A, assumption: true}, {ref: x}]}")

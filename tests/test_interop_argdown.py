@@ -246,3 +246,16 @@ def test_check_eval_and_show_read_argdown_as_it_is(run, tmp_path):
     assert shown.exit_code == 0 and "+ q  [Q]  (assumption)" in shown.stdout
     folder = run("check", str(tmp_path))
     assert f"{source}:2:5" in folder.stdout
+
+
+def test_a_settings_file_can_leave_argdown_out_of_folder_checks(run, tmp_path):
+    (tmp_path / "a.argdown").write_text("[T]: t\n  + [P]: p\n", encoding="utf-8")
+    (tmp_path / "b.yaml").write_text("thesis: {claim: T, premises: [{claim: P, assumption: true}]}\n", encoding="utf-8")
+    assert "a.argdown:2:5" in run("check", str(tmp_path)).stdout
+    (tmp_path / "argmap.toml").write_text("argdown = false\n", encoding="utf-8")
+    result = run("check", str(tmp_path))
+    assert result.exit_code == 0 and "a.argdown" not in result.stdout
+    assert "a.argdown:2:5" in run("check", str(tmp_path / "a.argdown")).stdout  # named: always checked
+    (tmp_path / "argmap.toml").write_text('argdown = "no"\n', encoding="utf-8")
+    wrong = run("check", str(tmp_path))
+    assert wrong.exit_code == 2 and "'argdown' must be true or false" in wrong.stderr

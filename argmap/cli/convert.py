@@ -63,7 +63,10 @@ def convert(
         raise typer.Exit(EXIT_UNUSABLE) from None
     except UnsafeWrite as error:
         raise fail(str(error)) from None
-    exported = export(imported.argmap, to_format)
+    try:
+        exported = export(imported.argmap, to_format)
+    except ValueError as error:
+        raise fail(str(error)) from None
     for problem in (*imported.warnings, *exported.warnings):
         note(f"{problem.file}:{problem.line}:{problem.column}: warning {problem.rule}: {problem.message}")
     if output is None:
