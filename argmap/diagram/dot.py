@@ -124,9 +124,11 @@ class _Diagram:
             if self.options.evidence and claim.evidence and not self.large and id(claim) not in self.scope.cut:
                 self.evidence(claim)
         title = self.argmap.title if self.options.title and claims[0] is self.argmap.thesis else None
-        if title and self.options.direction == "TB":  # above the thesis; elsewhere it heads the key
+        if title and self.options.direction == "TB":  # above the theses; elsewhere it heads the key
             self.node("title", labels.title(title), shape="plaintext", fontsize="15")
-            self.edge_statement(self.names[id(claims[0])], "title", style="invis")
+            for thesis in self.argmap.theses:
+                if id(thesis) in self.names:
+                    self.edge_statement(self.names[id(thesis)], "title", style="invis")
             title = None
         if self.options.legend or title:
             key = legend.key(self.seen if self.options.legend else set(), title)
@@ -202,13 +204,34 @@ class _Diagram:
                     self.edge(tail, junction, relation, end=False, ref=isinstance(member, Ref))
                 self.edge(junction, head, relation)
                 continue
-            for member, tail in tails:
+            for k, (member, tail) in enumerate(tails, 1):
                 point = self.link_point.get(id(member))
+                if isinstance(member, Ref) and member.undercuts:  # they aim at this use of the claim
+                    point = f"{name}/{relation[0]}{index}.{k}/link"
+                    self.ref_undercuts(point, member)
                 if point is not None:
                     self.point(point, relation, "link", "0.07")
-                    self.edge(tail, point, relation, end=False)
+                    self.edge(tail, point, relation, end=False, ref=isinstance(member, Ref))
                     tail = point
                 self.edge(tail, head, relation, ref=isinstance(member, Ref))
+
+    def ref_undercuts(self, point: str, ref: Ref) -> None:
+        """Arrows from the undercuts written on a ref item to the point on the arrow of that use."""
+        for index, reason in enumerate(ref.undercuts, 1):
+            tails = [(member, tail) for member in reason.members if (tail := self.tail(member)) is not None]
+            head = point
+            if reason.linked and tails:
+                head = f"{point}/u{index}+"
+                self.point(head, "undercuts", "junction", "0.09")
+                self.edge(head, point, "undercuts")
+            for k, (member, tail) in enumerate(tails, 1):
+                if isinstance(member, Ref) and member.undercuts:
+                    inner = f"{point}/u{index}.{k}/link"
+                    self.ref_undercuts(inner, member)
+                    self.point(inner, "undercuts", "link", "0.07")
+                    self.edge(tail, inner, "undercuts", end=False, ref=True)
+                    tail = inner
+                self.edge(tail, head, "undercuts", end=not reason.linked or head == point, ref=isinstance(member, Ref))
 
     def point(self, name: str, relation: str, kind: str, width: str) -> None:
         self.node(name, '""', shape="point", width=width, color=style.RELATIONS[relation].colour, **{"class": kind})

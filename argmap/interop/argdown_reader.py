@@ -29,7 +29,7 @@ from typing import Any, NamedTuple
 
 from ..model import ArgumentMap, Claim, Evidence, Item, Position, Reason, Ref, Role, Source
 from ..problems import Problem
-from ..reading.vocabulary import ID_PATTERN, unique_uid
+from ..reading.vocabulary import ID_PATTERN, thesis_uid, unique_uid
 from . import Imported
 from .argdown_syntax import Document, Element, parse
 
@@ -160,8 +160,7 @@ class _Reader:
         live = [n for n in range(len(self.nodes)) if n not in self.reason_of]
         for node in [n for n in live if self.places[n] == 0] + live:
             if self.defined[node] is None:
-                uid = "#thesis" if not theses else f"#thesis{len(theses) + 1}"
-                theses.append(self._claim(node, "thesis", uid))
+                theses.append(self._claim(node, "thesis", thesis_uid(len(theses))))
         return tuple(theses)
 
     def _ids(self) -> None:
