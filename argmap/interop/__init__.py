@@ -77,7 +77,10 @@ def format_of(path: Path) -> str | None:
 
 def read(text: str, path: Path, fmt: str) -> Imported:
     """The map in ``text``, written in format ``fmt``; raises :class:`LoadError` on broken input."""
-    reader: Callable[[str, Path], Imported] = _function(fmt, "reader")
+    try:
+        reader: Callable[[str, Path], Imported] = _function(fmt, "reader")
+    except ValueError as error:  # a format argmap cannot read: a problem of this file, not a crash
+        raise LoadError([Problem(str(path), 1, 1, "unsupported-format", "error", str(error))]) from None
     return reader(text, path)
 
 
@@ -111,7 +114,12 @@ def _function(fmt: str, role: str) -> Callable:
     if target is None:
         raise ValueError(f"argmap cannot {'read' if role == 'reader' else 'write'} {fmt} files")
     module, name = target.split(":")
-    function: Callable = getattr(import_module(module), name)
+    try:
+        function: Callable = getattr(import_module(module), name)
+    except ModuleNotFoundError as error:
+        if error.name != module:
+            raise
+        raise ValueError(f"this argmap cannot {'read' if role == 'reader' else 'write'} {fmt} files") from None
     return function
 
 

@@ -42,9 +42,9 @@ def document(argmap: ArgumentMap) -> dict[str, Any]:
         top["sources"] = {key: _source(source) for key, source in argmap.sources.items()}
     theses = tuple(getattr(argmap, "theses", ())) or (argmap.thesis,)
     if len(theses) == 1:
-        top["thesis"] = _claim(theses[0])
+        top["thesis"] = claim_document(theses[0])
     else:
-        top["theses"] = [_claim(thesis) for thesis in theses]
+        top["theses"] = [claim_document(thesis) for thesis in theses]
     return top
 
 
@@ -55,7 +55,7 @@ def dump(data: object) -> str:
     return text
 
 
-def _claim(claim: Claim) -> dict[str, Any]:
+def claim_document(claim: Claim) -> dict[str, Any]:
     node: dict[str, Any] = {}
     if claim.id is not None:
         node["id"] = claim.id
@@ -90,7 +90,7 @@ def _item(item: Item) -> dict[str, Any]:
         if undercuts:
             node["undercuts"] = [_reason(reason) for reason in undercuts]
         return node
-    return _claim(item)
+    return claim_document(item)
 
 
 def _evidence(evidence: Evidence) -> dict[str, Any]:
