@@ -77,10 +77,11 @@ class _Writer:
                 target = self.link_of.get(id(claim))
                 if target is None:
                     self.warn(claim, "its undercuts deny no link (it supports nothing): not converted")
-                for reason in claim.undercuts if target else ():
+                    continue
+                for reason in claim.undercuts:
                     self.reason(reason, "attacks", target, claim)
         graph: dict[str, Any] = {"nodes": self.nodes, "edges": self.edges, "locutions": []}
-        top = {"title": self.argmap.title} if self.argmap.title is not None else {}
+        top: dict[str, Any] = {"title": self.argmap.title} if self.argmap.title is not None else {}
         if self.argmap.sources:
             top["sources"] = {key: _source(source) for key, source in self.argmap.sources.items()}
         if top:

@@ -65,10 +65,17 @@ class TooDeep(Exception):
 
 
 def to_map(
-    claims: list[GraphClaim], path: Path, title: str | None = None, sources: dict[str, Source] | None = None
+    claims: list[GraphClaim],
+    path: Path,
+    title: str | None = None,
+    sources: dict[str, Source] | None = None,
+    roots: list[int] | None = None,
 ) -> ArgumentMap:
-    """The map of these claims; raises :class:`Unreached` or :class:`TooDeep` when it has no tree."""
-    return _Tree(claims).build(path, title, sources or {})
+    """The map of these claims; raises :class:`Unreached` or :class:`TooDeep` when it has no tree.
+
+    The theses are ``roots`` where the format names them, else the claims that are members of no reason.
+    """
+    return _Tree(claims).build(path, title, sources or {}, roots)
 
 
 _ROLE: dict[str, Role] = {
@@ -95,8 +102,12 @@ class _Tree:
         self.uids: set[str] = set()
         self.uid_numbers: dict[str, int] = {}
 
-    def build(self, path: Path, title: str | None, sources: dict[str, Source]) -> ArgumentMap:
-        roots = [index for index, count in enumerate(self.places) if count == 0]
+    def build(self, path: Path, title: str | None, sources: dict[str, Source], roots: list[int] | None) -> ArgumentMap:
+        if roots is None:
+            roots = [index for index, count in enumerate(self.places) if count == 0]
+        for root in roots:  # a thesis used again elsewhere is a ref there, so it needs an id
+            if self.ids[root] is None and self.places[root]:
+                self.ids[root] = _unique(self.graph[root].name, root, set(filter(None, self.ids)))
         theses = tuple(self.claim(root, "thesis", thesis_uid(k), 0) for k, root in enumerate(roots))
         unreached = [index for index, claim in enumerate(self.defined) if claim is None]
         if unreached or not theses:
@@ -158,16 +169,18 @@ def _ids(claims: list[GraphClaim], places: list[int]) -> list[str | None]:
     taken: set[str] = set()
     ids: list[str | None] = []
     for index, (claim, count) in enumerate(zip(claims, places, strict=True)):
-        if count < 2 and not claim.keep_id:
-            ids.append(None)
-            continue
-        name = claim.name or ""
-        base = name if ID_PATTERN.match(name) else re.sub(r"[^A-Za-z0-9_.-]+", "-", name).strip("-")
-        base = base or f"claim-{index + 1}"
-        made, n = base, 1
-        while made in taken:  # valid ids all ('~2', as uids are numbered, is not one)
-            n += 1
-            made = f"{base}-{n}"
-        taken.add(made)
-        ids.append(made)
+        ids.append(_unique(claim.name, index, taken) if count >= 2 or claim.keep_id else None)
     return ids
+
+
+def _unique(name: str | None, index: int, taken: set[str]) -> str:
+    """``name`` made a valid id that is not taken (``-2``, ``-3``... added; uids' ``~2`` is no id); marked taken."""
+    name = name or ""
+    base = name if ID_PATTERN.match(name) else re.sub(r"[^A-Za-z0-9_.-]+", "-", name).strip("-")
+    base = base or f"claim-{index + 1}"
+    made, n = base, 1
+    while made in taken:
+        n += 1
+        made = f"{base}-{n}"
+    taken.add(made)
+    return made
