@@ -23,8 +23,9 @@ from ..reading.builder import build
 from ..reading.checked_values import KeepProblems
 from .plain_tree import PlainTree
 
-#: The keys an I-node's ``argmap`` field may hold, and the graph's.
+#: The keys an I-node's ``argmap`` field may hold (``thesis: true``: a thesis used elsewhere too), and the graph's.
 CLAIM_EXTRAS = ("id", "evidence", "assumption", "note", "tags", "ignore")
+THESIS = "thesis"
 MAP_EXTRAS = ("title", "sources")
 
 
@@ -35,6 +36,8 @@ class Extras(NamedTuple):
     claims: dict[str, Claim]
     #: ``(nodeID or None for the graph, key)`` of each key an ``argmap`` field holds that is not an extra.
     unknown: list[tuple[str | None, str]]
+    #: The nodeIDs of the I-nodes marked ``thesis: true``.
+    theses: set[str]
 
 
 def read_extras(data: dict[str, Any], nodes: dict[str, tuple[dict, Position]], path: Path) -> Extras:
@@ -42,7 +45,7 @@ def read_extras(data: dict[str, Any], nodes: dict[str, tuple[dict, Position]], p
     top = data.get("argmap")
     carrying = {key: node["argmap"] for key, (node, _) in nodes.items() if "argmap" in node}
     if not carrying and not top:
-        return Extras(None, {}, {}, [])
+        return Extras(None, {}, {}, [], set())
     unknown: list[tuple[str | None, str]] = []
     tree = PlainTree({}, Position(1, 1))
     root: dict[str, Any] = {}
@@ -52,7 +55,7 @@ def read_extras(data: dict[str, Any], nodes: dict[str, tuple[dict, Position]], p
     items = []
     for key, extra in carrying.items():
         if isinstance(extra, dict):
-            unknown += [(key, str(name)) for name in extra if name not in CLAIM_EXTRAS]
+            unknown += [(key, str(name)) for name in extra if name not in (*CLAIM_EXTRAS, THESIS)]
             extra = {"claim": "-", **{name: extra[name] for name in CLAIM_EXTRAS if name in extra}}
         items.append(tree.value(extra, nodes[key][1]))  # not a mapping: the builder says so
     root["theses"] = items or [tree.value({"claim": "-"}, Position(1, 1))]
@@ -60,4 +63,5 @@ def read_extras(data: dict[str, Any], nodes: dict[str, tuple[dict, Position]], p
     tree.root = root
     built = build(tree, path, KeepProblems(tree, str(path)))
     claims = dict(zip(carrying, built.theses, strict=True)) if carrying else {}
-    return Extras(built.title, built.sources, claims, unknown)
+    theses = {key for key, extra in carrying.items() if isinstance(extra, dict) and extra.get(THESIS) is True}
+    return Extras(built.title, built.sources, claims, unknown, theses)

@@ -124,7 +124,8 @@ class _Reader:
             if self.data.get(name):
                 self.problem(_START, f"the '{name}' list (who said what, and when) is not converted", False)
         self.stop_at_errors()
-        return Imported(self.tree(list(claims.values()), extras.title, extras.sources), tuple(self.warnings))
+        marked = [self.order[key] for key in extras.theses]
+        return Imported(self.tree(list(claims.values()), extras.title, extras.sources, marked), tuple(self.warnings))
 
     def stop_at_errors(self) -> None:
         if self.errors:
@@ -221,9 +222,9 @@ class _Reader:
         )
         self.problem(at, f"{kind}-node '{key}' ({what}) is {kept}", False)
 
-    def tree(self, graph: list[GraphClaim], title: str | None, sources: dict) -> ArgumentMap:
+    def tree(self, graph: list[GraphClaim], title: str | None, sources: dict, theses: list[int]) -> ArgumentMap:
         try:
-            return to_map(graph, self.path, title, sources)
+            return to_map(graph, self.path, title, sources, more_roots=theses)
         except Unreached as unreached:
             indexes = unreached.args[0]
             at = graph[indexes[0]].position if graph else _START

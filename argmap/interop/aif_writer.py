@@ -112,6 +112,8 @@ class _Writer:
 
     def extras(self, claim: Claim) -> dict[str, Any]:
         extras: dict[str, Any] = {"id": claim.id} if claim.id is not None else {}
+        if claim.role == "thesis":  # one that is also used elsewhere would not be a root of the graph
+            extras["thesis"] = True
         if claim.evidence:
             extras["evidence"] = [_evidence(evidence) for evidence in claim.evidence]
         if claim.assumption:
@@ -120,8 +122,8 @@ class _Writer:
             value = getattr(claim, key)
             if value:
                 extras[key] = list(value) if isinstance(value, tuple) else value
-        if extras.keys() - {"id"}:
-            names = ", ".join(key for key in extras if key != "id")
+        if extras.keys() - {"id", "thesis"}:
+            names = ", ".join(key for key in extras if key not in ("id", "thesis"))
             self.warn(claim, f"AIF has no place for its {names}: kept in the I-node's 'argmap' field")
         return extras
 

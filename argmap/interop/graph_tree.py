@@ -18,6 +18,7 @@ follow the YAML reader's scheme (``#thesis/p1.2/u1``). Example::
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import NamedTuple
@@ -70,12 +71,18 @@ def to_map(
     title: str | None = None,
     sources: dict[str, Source] | None = None,
     roots: list[int] | None = None,
+    more_roots: Collection[int] = (),
 ) -> ArgumentMap:
     """The map of these claims; raises :class:`Unreached` or :class:`TooDeep` when it has no tree.
 
-    The theses are ``roots`` where the format names them, else the claims that are members of no reason.
+    The theses are ``roots`` where the format names them, else the claims that are members of no
+    reason and ``more_roots`` (theses that are used elsewhere too), in the order of ``claims``.
     """
-    return _Tree(claims).build(path, title, sources or {}, roots)
+    tree = _Tree(claims)
+    if roots is None:
+        chosen = set(more_roots)
+        roots = [index for index, count in enumerate(tree.places) if count == 0 or index in chosen]
+    return tree.build(path, title, sources or {}, roots)
 
 
 _ROLE: dict[str, Role] = {
@@ -102,9 +109,7 @@ class _Tree:
         self.uids: set[str] = set()
         self.uid_numbers: dict[str, int] = {}
 
-    def build(self, path: Path, title: str | None, sources: dict[str, Source], roots: list[int] | None) -> ArgumentMap:
-        if roots is None:
-            roots = [index for index, count in enumerate(self.places) if count == 0]
+    def build(self, path: Path, title: str | None, sources: dict[str, Source], roots: list[int]) -> ArgumentMap:
         for root in roots:  # a thesis used again elsewhere is a ref there, so it needs an id
             if self.ids[root] is None and self.places[root]:
                 self.ids[root] = _unique(self.graph[root].name, root, set(filter(None, self.ids)))
