@@ -91,9 +91,11 @@ class _Reader:
         index: dict[str, int] = {}  # claim number -> its claim (a '-> See' line: the claim it names)
         claims: list[GraphClaim] = []
         sees: list[tuple[_Line, str]] = []
+        numbers: set[str] = set()
         for entry in self.entries:
-            if entry.number in index or entry.number in (number for _, number in sees):
+            if entry.number in numbers:
                 raise self.fail(entry.position, f"claim number {entry.number}. is given twice")
+            numbers.add(entry.number)
             see = _SEE.fullmatch("\n".join(entry.text).strip())
             if see:
                 sees.append((entry, see[1]))
