@@ -49,6 +49,13 @@ def read(text: str, path: Path) -> Imported:
     return _Reader(text, path).read()
 
 
+def _id(value: object) -> str | None:
+    """A nodeID as text (AIFdb writes text, some tools numbers); ``None`` if it is neither."""
+    if value.__class__ is str:
+        return value
+    return str(value) if value.__class__ is int else None
+
+
 def _graph(text: str, file: str) -> dict[str, Any]:
     try:
         data = json.loads(text)
@@ -76,6 +83,8 @@ class _Reader:
         self.nodes: dict[str, tuple[dict, Position]] = {}
         self.into: defaultdict[str, list[str]] = defaultdict(list)
         self.out: defaultdict[str, list[str]] = defaultdict(list)
+        #: nodeID -> its type ("I", "RA", ...).
+        self.kinds: dict[str, str] = {}
 
     def problem(self, at: Position, message: str, error: bool = True) -> None:
         found = Problem(self.file, at.line, at.column, "aif-structure" if error else "not-converted",
@@ -101,16 +110,16 @@ class _Reader:
             self.problem(where, f"'{name}' in the 'argmap' field {of}is not converted", False)
         self.order = {key: index for index, key in enumerate(claims)}
         for key, (node, at) in self.nodes.items():
-            kind = self.kind(key)
+            kind = self.kinds[key]
             if kind == "RA":
                 self.inference(key, node, at, claims)
             elif kind == "CA":
                 for target in self.out[key]:
-                    if self.kind(target) == "I":
+                    if self.kinds[target] == "I":
                         claims[target].incoming.append(self.conflict(key, frozenset()))
-                    elif self.kind(target) not in ("RA", "CA"):  # those are undercut: see undercuts()
+                    elif self.kinds[target] not in ("RA", "CA"):  # those are undercut: see undercuts()
                         self.problem(
-                            at, f"CA-node '{key}' attacks {self.kind(target)}-node '{target}': not converted", False
+                            at, f"CA-node '{key}' attacks {self.kinds[target]}-node '{target}': not converted", False
                         )
                 if not self.out[key]:
                     self.problem(at, f"CA-node '{key}' attacks nothing (no edge leaves it)")
@@ -131,44 +140,42 @@ class _Reader:
         if self.errors:
             raise LoadError(self.errors)
 
-    def kind(self, key: str) -> str:
-        return str(self.nodes[key][0]["type"])
-
     def read_nodes(self) -> None:
         for node, at in zip(self.data["nodes"], self.node_at, strict=True):
-            key = node.get("nodeID") if isinstance(node, dict) else None
-            if not isinstance(key, (str, int)) or isinstance(key, bool) or not isinstance(node.get("type"), str):
+            key = _id(node.get("nodeID")) if isinstance(node, dict) else None
+            if key is None or not isinstance(node.get("type"), str):
                 self.problem(at, "each node needs a 'nodeID' (text or a number) and a 'type' (I, RA, CA, ...)")
-            elif str(key) in self.nodes:
-                self.problem(at, f"node '{key}' is given twice (first at {self.nodes[str(key)][1]})")
+            elif key in self.nodes:
+                self.problem(at, f"node '{key}' is given twice (first at {self.nodes[key][1]})")
             elif node["type"] == "I" and not (isinstance(node.get("text"), str) and node["text"].strip()):
                 self.problem(at, f"I-node '{key}' has no text")
             else:
-                self.nodes[str(key)] = (node, at)
+                self.nodes[key] = (node, at)
+                self.kinds[key] = node["type"]
 
     def read_edges(self) -> None:
+        nodes, kinds, into, out = self.nodes, self.kinds, self.into, self.out
         for edge, at in zip(self.data["edges"], self.edge_at, strict=True):
-            ends = [edge.get(end) if isinstance(edge, dict) else None for end in ("fromID", "toID")]
-            missing = [str(end) for end in ends if str(end) not in self.nodes]
-            if missing:
-                name = edge.get("edgeID", "") if isinstance(edge, dict) else ""
+            ends = [edge.get(end) for end in ("fromID", "toID")] if edge.__class__ is dict else [None, None]
+            source, target = (end if end.__class__ is str else _id(end) for end in ends)
+            if source not in nodes or target not in nodes:
+                name = edge.get("edgeID", "") if edge.__class__ is dict else ""
+                missing = ends[0] if source not in nodes else ends[1]
                 self.problem(
-                    at, f"edge {f'{name!r} ' if name else ''}leads to node '{missing[0]}', which is not among the nodes"
+                    at, f"edge {f'{name!r} ' if name else ''}leads to node '{missing}', which is not among the nodes"
                 )
                 continue
-            source, target = str(ends[0]), str(ends[1])
-            self.out[source].append(target)
-            self.into[target].append(source)
-            if self.kind(source) == "I" and self.kind(target) == "I":
-                self.problem(
-                    at,
-                    f"the edge from I-node '{source}' to I-node '{target}' has no scheme node between: not converted",
-                    False,
+            out[source].append(target)
+            into[target].append(source)
+            if kinds[source] == "I" and kinds[target] == "I":
+                message = (
+                    f"the edge from I-node '{source}' to I-node '{target}' has no scheme node between: not converted"
                 )
+                self.problem(at, message, False)
 
     def inference(self, key: str, node: dict, at: Position, claims: dict[str, GraphClaim]) -> None:
-        premises = tuple(self.order[k] for k in self.into[key] if self.kind(k) == "I")
-        conclusions = [k for k in self.out[key] if self.kind(k) == "I"]
+        premises = tuple(self.order[k] for k in self.into[key] if self.kinds[k] == "I")
+        conclusions = [k for k in self.out[key] if self.kinds[k] == "I"]
         if not premises:
             self.problem(at, f"RA-node '{key}' has no premise (no edge from an I-node enters it)")
         if not conclusions:
@@ -181,15 +188,15 @@ class _Reader:
             if scheme not in _DEFAULT_SCHEMES:
                 claims[conclusion].notes.append(f"AIF scheme: {scheme}")
         for target in self.out[key]:
-            if self.kind(target) != "I":
+            if self.kinds[target] != "I":
                 self.problem(
                     at,
-                    f"RA-node '{key}' supports {self.kind(target)}-node '{target}', a link: not converted",
+                    f"RA-node '{key}' supports {self.kinds[target]}-node '{target}', a link: not converted",
                     False,
                 )
 
     def conflict(self, key: str, seen: frozenset[str]) -> Incoming:
-        attackers = tuple(self.order[k] for k in self.into[key] if self.kind(k) == "I")
+        attackers = tuple(self.order[k] for k in self.into[key] if self.kinds[k] == "I")
         at = self.nodes[key][1]
         if not attackers:
             self.problem(at, f"CA-node '{key}' has no attacker (no edge from an I-node enters it)")
@@ -199,7 +206,7 @@ class _Reader:
         """The CA-nodes that attack the RA- or CA-node ``key``, as undercuts of its reason."""
         cuts = []
         for attacker in self.into[key]:
-            if self.kind(attacker) != "CA":
+            if self.kinds[attacker] != "CA":
                 continue
             if attacker in seen:
                 self.problem(self.nodes[attacker][1], f"CA-node '{attacker}' attacks itself through other CA-nodes")
@@ -209,8 +216,8 @@ class _Reader:
 
     def noted(self, key: str, kind: str, at: Position, claims: dict[str, GraphClaim]) -> None:
         """A rephrase (I -> MA -> I) or a locution (L -> YA -> I): a note on each claim it concerns."""
-        sources = [self.nodes[k][0] for k in self.into[key] if self.kind(k) == ("I" if kind == "MA" else "L")]
-        targets = [k for k in self.out[key] if self.kind(k) == "I"]
+        sources = [self.nodes[k][0] for k in self.into[key] if self.kinds[k] == ("I" if kind == "MA" else "L")]
+        targets = [k for k in self.out[key] if self.kinds[k] == "I"]
         said = "; ".join(str(source.get("text", "")) for source in sources)
         for target in targets:
             claims[target].notes.append(f"rephrases: {said}" if kind == "MA" else f"said: {said}")

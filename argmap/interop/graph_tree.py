@@ -40,7 +40,7 @@ class Incoming(NamedTuple):
     undercuts: tuple[Incoming, ...] = ()
 
 
-@dataclass
+@dataclass(slots=True)
 class GraphClaim:
     """A claim of the graph and everything known of it but its place in the tree."""
 

@@ -31,12 +31,13 @@ class PlainTree:
 
     def value(self, data: object, position: Position) -> Value:
         """``data`` as tree values (scalars that are not text become :class:`Scalar`), placed at ``position``."""
-        if isinstance(data, dict):
-            made: dict | list = {str(key): self.value(item, position) for key, item in data.items()}
-        elif isinstance(data, list):
-            made = [self.value(item, position) for item in data]
-        elif isinstance(data, str):
-            return data
+        cls = data.__class__
+        if cls is str:  # most values: first
+            return data  # type: ignore[return-value]
+        if cls is dict:
+            made: dict | list = {str(key): self.value(item, position) for key, item in data.items()}  # type: ignore[attr-defined]
+        elif cls is list:
+            made = [self.value(item, position) for item in data]  # type: ignore[attr-defined]
         elif data is None:
             return Scalar(NULL, "null")
         elif isinstance(data, bool):
