@@ -47,7 +47,7 @@ def main(sizes: list[int]) -> None:
             except (ImportError, ValueError):  # a format this checkout does not have yet
                 continue
             path = Path(f"bench.{'json' if fmt == 'aif' else fmt}")
-            written = best_of_three(lambda fmt=fmt: write(m, fmt))
+            written = best_of_three(lambda m=m, fmt=fmt: write(m, fmt))
             back = best_of_three(lambda fmt=fmt, text=text, path=path: read(text, path, fmt))
             mb = len(text.encode()) / 1e6
             print(f"| argmap -> {fmt} | {len(m.claims):,} claims | {written:.2f} |")
