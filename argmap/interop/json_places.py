@@ -30,31 +30,36 @@ def element_starts(text: str, keys: tuple[str, ...]) -> dict[str, list[int]]:
     is not a JSON object.
     """
     found: dict[str, list[int]] = {}
-    skip, decode = _SPACE.match, _DECODER.raw_decode
-    i = skip(text, 0).end()  # type: ignore[union-attr]
+    decode = _DECODER.raw_decode
+    i = _skip(text, 0)
     if text[i : i + 1] != "{":
         raise ValueError("not a JSON object")
     i += 1
     while True:
-        i = skip(text, i).end()  # type: ignore[union-attr]
+        i = _skip(text, i)
         if text[i] == "}":
             return found
         key, i = decode(text, i)
-        i = skip(text, skip(text, i).end() + 1).end()  # type: ignore[union-attr]  # past the ':'
+        i = _skip(text, _skip(text, i) + 1)  # past the ':'
         if key in keys and text[i] == "[":
             starts = found[key] = []
-            i = skip(text, i + 1).end()  # type: ignore[union-attr]
+            i = _skip(text, i + 1)
             while text[i] != "]":
                 starts.append(i)
-                i = skip(text, decode(text, i)[1]).end()  # type: ignore[union-attr]
+                i = _skip(text, decode(text, i)[1])
                 if text[i] == ",":
-                    i = skip(text, i + 1).end()  # type: ignore[union-attr]
+                    i = _skip(text, i + 1)
             i += 1
         else:
             i = decode(text, i)[1]
-        i = skip(text, i).end()  # type: ignore[union-attr]
+        i = _skip(text, i)
         if text[i] == ",":
             i += 1
+
+
+def _skip(text: str, i: int) -> int:
+    """Where the first character that is not JSON white space stands, from ``i`` on."""
+    return _SPACE.match(text, i).end()  # type: ignore[union-attr]  # '*' matches everywhere
 
 
 class Places:
