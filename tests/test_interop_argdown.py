@@ -259,3 +259,16 @@ def test_a_settings_file_can_leave_argdown_out_of_folder_checks(run, tmp_path):
     (tmp_path / "argmap.toml").write_text('argdown = "no"\n', encoding="utf-8")
     wrong = run("check", str(tmp_path))
     assert wrong.exit_code == 2 and "'argdown' must be true or false" in wrong.stderr
+
+
+@needs_corpus
+@pytest.mark.parametrize("path", sorted(CORPUS.glob("*.argdown")), ids=lambda p: p.name)
+def test_every_argdown_example_written_as_yaml_loads_back_equal(path):
+    try:
+        original = read_file(path).argmap
+    except LoadError as error:  # the one example that Argdown itself finds broken too
+        assert error.problems[0].rule == "argdown-syntax"
+        return
+    again = loads(write(original, "yaml").text)
+    assert_equal_maps(original, again)
+    assert len(again.theses) == len(original.theses)

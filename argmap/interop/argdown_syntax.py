@@ -19,6 +19,7 @@ blanked out first, so every position is a place in the original text. Example::
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 from typing import Any, Literal, NamedTuple
@@ -324,16 +325,27 @@ def _shown(text: str, escaped: list[str], keep: str = "") -> str:
 
 def _data(text: str, escaped: list[str]) -> tuple[str, dict[str, Any] | None]:
     """The text without a trailing ``{...}`` of YAML data, and that data (``None`` if there is none)."""
-    if not text.rstrip().endswith("}"):
-        return text, None
     stripped = text.rstrip()
-    depth = 0
-    for at in range(len(stripped) - 1, -1, -1):
-        depth += {"}": 1, "{": -1}.get(stripped[at], 0)
-        if depth == 0:
-            try:
-                data = yaml.safe_load(_shown(stripped[at:], escaped, "\\"))
-            except yaml.YAMLError:
-                return text, None
-            return (stripped[:at], data) if isinstance(data, dict) else (text, None)
+    if not stripped.endswith("}"):
+        return text, None
+    at = len(stripped)
+    while (at := stripped.rfind("{", 0, at)) >= 0:  # the "{" that the last "}" closes
+        tail = stripped[at:]
+        if tail.count("{") == tail.count("}"):
+            data = _yaml_mapping(_shown(tail, escaped, "\\"))
+            return (stripped[:at], data) if data is not None else (text, None)
     return text, None
+
+
+def _yaml_mapping(text: str) -> dict[str, Any] | None:
+    """The mapping that YAML flow text holds, or ``None``. JSON (what argmap writes) is read as JSON:
+    PyYAML's pure-Python parser took 1.3 ms a statement, 13 s for 10,000."""
+    try:
+        data = json.loads(text)
+    except ValueError:
+        loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+        try:
+            data = yaml.load(text, Loader=loader)  # noqa: S506 - a safe loader
+        except yaml.YAMLError:
+            return None
+    return data if isinstance(data, dict) else None

@@ -3,7 +3,7 @@
 Each claim is a titled statement ``[id]: text`` (claims without an id get a title ``c1``, ``c2``...),
 written where the map defines it and referred to as ``[id]`` elsewhere; premises, objections,
 rebuttals and undercuts are relations indented under their claim (``+``, ``-``, ``-``, ``_``). A
-``linked`` group, and a ``ref`` that carries undercuts, is a premise-conclusion structure of its
+``linked`` group, and a premise that carries undercuts, is a premise-conclusion structure of its
 own (``(1) ... ---- (n) [conclusion]``) after the tree, its undercuts under the argument's title.
 Evidence, ``assumption``, ``note`` and ``ignore`` are the statement's data ``{...}``; tags are
 tags; the title and the sources are the front matter. Text is escaped so that Argdown reads it as
@@ -118,11 +118,12 @@ class _Writer:
     def _children(self, claim: Claim, indent: int) -> Iterator[str]:
         for relation, mark in _RELATION_MARK.items():
             for reason in claim.reasons(relation):
-                item = reason.members[0]
-                if reason.linked or (isinstance(item, Ref) and item.undercuts):
+                # Argdown's undercut '_' under a statement cuts every use of it: an undercut of this
+                # use goes on an argument of its own, as the other relations of a structure do.
+                if reason.linked or reason.members[0].undercuts:
                     self.deferred.append((claim, reason, relation))
                     continue
-                yield from self._item(item, mark, indent)
+                yield from self._item(reason.members[0], mark, indent)
 
     def _item(self, item: Item, mark: str, indent: int) -> Iterator[str]:
         pad = "  " * indent

@@ -40,11 +40,10 @@ def document(argmap: ArgumentMap) -> dict[str, Any]:
         top["title"] = argmap.title
     if argmap.sources:
         top["sources"] = {key: _source(source) for key, source in argmap.sources.items()}
-    theses = tuple(getattr(argmap, "theses", ())) or (argmap.thesis,)
-    if len(theses) == 1:
-        top["thesis"] = claim_document(theses[0])
+    if len(argmap.theses) == 1:
+        top["thesis"] = claim_document(argmap.thesis)
     else:
-        top["theses"] = [claim_document(thesis) for thesis in theses]
+        top["theses"] = [claim_document(thesis) for thesis in argmap.theses]
     return top
 
 
@@ -86,9 +85,8 @@ def _reason(reason: Reason) -> dict[str, Any]:
 def _item(item: Item) -> dict[str, Any]:
     if isinstance(item, Ref):
         node: dict[str, Any] = {"ref": item.target}
-        undercuts: tuple[Reason, ...] = getattr(item, "undercuts", ())
-        if undercuts:
-            node["undercuts"] = [_reason(reason) for reason in undercuts]
+        if item.undercuts:
+            node["undercuts"] = [_reason(reason) for reason in item.undercuts]
         return node
     return claim_document(item)
 
