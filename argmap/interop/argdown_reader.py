@@ -23,6 +23,7 @@ Positions are the statements' places in the .argdown file. Example::
 
 from __future__ import annotations
 
+import gc
 import re
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -50,7 +51,15 @@ class _Incoming(NamedTuple):
 
 def read(text: str, path: Path) -> Imported:
     """The map an Argdown document states; :class:`~argmap.problems.LoadError` (``argdown-syntax``) if broken."""
-    return _Reader(parse(text, path), path).read()
+    # As the YAML loader does: many objects, no reference cycles; the cyclic collector would only
+    # walk them again and again.
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        return _Reader(parse(text, path), path).read()
+    finally:
+        if collecting:
+            gc.enable()
 
 
 class _Reader:

@@ -25,7 +25,7 @@ from typing import Any
 from ..model import ArgumentMap, Claim, Item, Reason, Ref
 from ..problems import Problem
 from . import Exported
-from .yaml_writer import claim_document, document, dump
+from .yaml_writer import claim_details, document, dump
 
 _RELATION_MARK = {"premises": "+", "objections": "-", "rebuttals": "-", "undercuts": "_"}
 _SPECIAL = re.compile(r"([\\@#*_\[\]<>{}()/\-+=~`|^$&%!])")
@@ -104,7 +104,7 @@ class _Writer:
         return " ".join(parts)
 
     def _data(self, claim: Claim) -> dict[str, Any]:
-        node = claim_document(claim)
+        node = claim_details(claim)
         data: dict[str, Any] = {key: node[key] for key in ("evidence", "assumption", "note", "ignore") if key in node}
         odd = [tag for tag in claim.tags if not _SIMPLE_TAG.match(tag) and (")" in tag or " ".join(tag.split()) != tag)]
         if odd:

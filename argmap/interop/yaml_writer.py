@@ -107,6 +107,7 @@ def _mapping(data: dict[str, Any], pad: str, lines: list[str]) -> None:
 
 
 def claim_document(claim: Claim) -> dict[str, Any]:
+    """A claim and everything written beneath it, as the plain data of its YAML."""
     node: dict[str, Any] = {}
     if claim.id is not None:
         node["id"] = claim.id
@@ -115,6 +116,13 @@ def claim_document(claim: Claim) -> dict[str, Any]:
         reasons: tuple[Reason, ...] = getattr(claim, relation)
         if reasons:
             node[relation] = [_reason(reason) for reason in reasons]
+    node.update(claim_details(claim))
+    return node
+
+
+def claim_details(claim: Claim) -> dict[str, Any]:
+    """What a claim holds besides its id, text and relations: evidence, assumption, note, tags, ignore."""
+    node: dict[str, Any] = {}
     if claim.evidence:
         node["evidence"] = [_evidence(evidence) for evidence in claim.evidence]
     if claim.assumption:
