@@ -55,6 +55,21 @@ def test_outgoing_relations_and_references():
     assert [r.members[0].text for r in m.thesis.objections] == ["c"]
 
 
+def test_a_statement_referred_to_and_never_stated_is_an_unknown_reference(run, tmp_path):
+    source = tmp_path / "d.argdown"
+    source.write_text("[T]: t\n  + [P]: p {assumption: true}\n  - [Nowhere]\n", encoding="utf-8")
+    (ref,) = read_file(source).argmap.thesis.objections[0].members
+    assert (ref.target, ref.position) == ("Nowhere", (3, 5))
+    result = run("check", str(source))
+    assert f"{source}:3:5: error [unknown-reference]" in result.stdout
+
+
+def test_a_ref_points_at_the_place_of_its_use():
+    m = imported("[T]: t\n  + [A]: a\n  - [B]: b\n    + [A]\n").argmap
+    (ref,) = m.thesis.objections[0].members[0].premises[0].members
+    assert ref.position == (4, 7)
+
+
 def test_a_premise_conclusion_structure_is_a_linked_reason_of_its_conclusion():
     text = "<Arg>: why\n\n(1) [P]: p\n(2) q\n-- modus ponens --\n(3) [C]: c\n  _ [U]: u\n"
     result = imported(text)

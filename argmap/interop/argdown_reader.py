@@ -44,6 +44,8 @@ class _Incoming(NamedTuple):
 
     relation: str
     members: tuple[int, ...]
+    #: Where each member is written at this use (a ref points there).
+    places: tuple[Position, ...]
     linked: bool
     position: Position
     undercuts: list[tuple[int, Position]]
@@ -76,6 +78,7 @@ class _Reader:
         self.uids: set[str] = set()
         self.uid_numbers: dict[str, int] = {}
         self.slots: dict[str, int] = {}  # uid -> place in self.claims
+        self.unstated: set[int] = set()  # nodes only referred to, never stated (see _theses)
 
     def warn(self, position: Position, message: str, rule: str = "not-converted") -> None:
         self.warnings.append(Problem(str(self.path), position.line, position.column, rule, "warning", message))
@@ -127,7 +130,8 @@ class _Reader:
                 conclusion = self.node_of[step.conclusion]
                 members = tuple(self.node_of[p] for p in step.premises)
                 relation = last if step is pcs.steps[-1] and last in _ROLE else "premises"
-                reason = _Incoming(relation, members, len(members) > 1, step.position, [])
+                places = tuple(self.doc.elements[p].position for p in step.premises)
+                reason = _Incoming(relation, members, places, len(members) > 1, step.position, [])
                 self.incoming[conclusion].append(reason)
                 for member in members:
                     self.places[member] += 1
@@ -151,7 +155,8 @@ class _Reader:
                     continue
                 self.warn(relation.position, "support of an argument is kept as support of its conclusion")
                 target = conclusion
-            self.incoming[target].append(_Incoming(_RELATION_OF[kind], (source,), False, relation.position, []))
+            place = (self.doc.elements[relation.source].position,)
+            self.incoming[target].append(_Incoming(_RELATION_OF[kind], (source,), place, False, relation.position, []))
             self.places[source] += 1
 
     def _argument_text(self, argument: int, conclusion: int) -> None:
@@ -166,7 +171,14 @@ class _Reader:
         self._ids()
         self.defined = [None] * len(self.nodes)
         theses: list[Claim] = []
-        live = [n for n in range(len(self.nodes)) if n not in self.reason_of]
+        # A statement referred to by its title and never given a text, with nothing beneath it, is a
+        # ref to a claim that does not exist: 'argmap check' reports an unknown-reference there.
+        self.unstated = {
+            n for n, elements in enumerate(self.nodes)
+            if elements[0].kind == "statement" and elements[0].title and self.places[n]
+            and not self.incoming[n] and not any(e.text for e in elements)
+        }  # fmt: skip
+        live = [n for n in range(len(self.nodes)) if n not in self.reason_of and n not in self.unstated]
         for node in [n for n in live if self.places[n] == 0] + live:
             if self.defined[node] is None:
                 theses.append(self._claim(node, "thesis", thesis_uid(len(theses))))
@@ -203,8 +215,8 @@ class _Reader:
                 self.warn(incoming.position, "an undercut of a thesis (which supports nothing) is kept as an objection")
                 relation = "objections"
             prefix = f"{uid}/{_LETTER[relation]}{number}"
-            members = [self._item(m, _ROLE[relation], f"{prefix}.{k}" if incoming.linked else prefix)
-                       for k, m in enumerate(incoming.members, start=1)]  # fmt: skip
+            members = [self._item(m, _ROLE[relation], f"{prefix}.{k}" if incoming.linked else prefix, place)
+                       for k, (m, place) in enumerate(zip(incoming.members, incoming.places, strict=True), start=1)]  # fmt: skip
             if incoming.undercuts:
                 members[0] = self._undercut(members[0], incoming.undercuts, prefix)
             relations[relation].append(Reason(tuple(members), incoming.linked, incoming.position))
@@ -225,16 +237,16 @@ class _Reader:
         self.claims[slot] = self.defined[node] = claim
         return claim
 
-    def _item(self, node: int, role: Role, uid: str) -> Item:
-        if self.defined[node] is not None:
+    def _item(self, node: int, role: Role, uid: str, place: Position) -> Item:
+        if self.defined[node] is not None or node in self.unstated:
             target = self.ids[node]
-            assert target is not None  # a node in two places has an id (see _ids)
-            return Ref(target, self.nodes[node][0].position)
+            assert target is not None  # a node in two places, or referred to by title, has an id (see _ids)
+            return Ref(target, place)
         return self._claim(node, role, uid)
 
     def _undercut(self, item: Item, undercuts: list[tuple[int, Position]], prefix: str) -> Item:
         reasons = tuple(
-            Reason((self._item(node, "undercut", f"{prefix}/u{k}"),), False, position)
+            Reason((self._item(node, "undercut", f"{prefix}/u{k}", position),), False, position)
             for k, (node, position) in enumerate(undercuts, start=1)
         )
         cut = item._replace(undercuts=item.undercuts + reasons)
