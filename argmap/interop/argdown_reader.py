@@ -215,8 +215,9 @@ class _Reader:
                 self.warn(incoming.position, "an undercut of a thesis (which supports nothing) is kept as an objection")
                 relation = "objections"
             prefix = f"{uid}/{_LETTER[relation]}{number}"
+            uses = enumerate(zip(incoming.members, incoming.places, strict=True), start=1)
             members = [self._item(m, _ROLE[relation], f"{prefix}.{k}" if incoming.linked else prefix, place)
-                       for k, (m, place) in enumerate(zip(incoming.members, incoming.places, strict=True), start=1)]  # fmt: skip
+                       for k, (m, place) in uses]  # fmt: skip
             if incoming.undercuts:
                 members[0] = self._undercut(members[0], incoming.undercuts, prefix)
             relations[relation].append(Reason(tuple(members), incoming.linked, incoming.position))
