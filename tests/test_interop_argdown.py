@@ -287,3 +287,17 @@ def test_every_argdown_example_written_as_yaml_loads_back_equal(path):
     again = loads(write(original, "yaml").text)
     assert_equal_maps(original, again)
     assert len(again.theses) == len(original.theses)
+
+
+def test_check_reads_argdown_from_standard_input_named_by_stdin_filename(run):
+    result = run("check", "-", "--stdin-filename", "debate.argdown", input="[T]: t\n  + [P]: p\n")
+    assert result.exit_code == 1 and "debate.argdown:2:5: error [unsupported-premise]" in result.stdout
+
+
+def test_render_draws_an_argdown_document(run, tmp_path):
+    source = tmp_path / "d.argdown"
+    source.write_text("[T]: Taxes pay for roads.\n  + [P]: Roads cost money. {assumption: true}\n", encoding="utf-8")
+    result = run("render", str(source), "-o", str(tmp_path / "d.dot"))
+    assert result.exit_code == 0, result.stderr
+    dot = (tmp_path / "d.dot").read_text(encoding="utf-8")
+    assert "<b>Taxes pay for roads.</b>" in dot and 'class="claim premise assumption"' in dot
