@@ -8,9 +8,12 @@ import textwrap
 import jsonschema
 import pytest
 import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import argmap
 from tests.helpers import found, load_problems, load_text
+from tests.test_properties import THESIS, count_claims
 from tests.test_schema import SCHEMA
 
 #: Two theses; the second reuses the first's premise, and an undercut denies that use only.
@@ -206,3 +209,33 @@ def test_schema_takes_theses_and_undercuts_on_refs_and_refuses_both_keys():
     assert errors("theses: []\n")
     assert errors("title: x\n")
     assert errors("thesis:\n  claim: A\n  premises:\n    - {ref: x, claim: B}\n")
+
+
+def _undercut_some_refs(node: object, cut: st.DataObject) -> object:
+    """The node with undercuts drawn for some of its ``- ref`` items."""
+    if isinstance(node, list):
+        return [_undercut_some_refs(item, cut) for item in node]
+    if not isinstance(node, dict):
+        return node
+    made = {key: _undercut_some_refs(value, cut) for key, value in node.items()}
+    if "ref" in made and cut.draw(st.booleans()):
+        made["undercuts"] = cut.draw(st.lists(THESIS, min_size=1, max_size=2))
+    return made
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.lists(THESIS, min_size=1, max_size=3), st.data())
+def test_generated_maps_of_several_theses_load_check_evaluate_and_draw(theses, cut):
+    document = {"theses": _undercut_some_refs(theses, cut)}
+    text = yaml.safe_dump(document, allow_unicode=True, sort_keys=False)
+    m = argmap.loads(text, "random.yaml")
+    assert argmap.loads(text, "random.yaml", reader="fast") == m
+    assert len(m.theses) == len(theses) and all(t.role == "thesis" for t in m.theses)
+    assert len(m.claims) == count_claims(document["theses"])
+    assert len({c.uid for c in m.claims}) == len(m.claims)
+    rules = {p.rule for p in argmap.check(m)}
+    assert ("unsupported-thesis" in rules) == any(not (t.premises or t.evidence) for t in m.theses)
+    result = argmap.evaluate(m)
+    assert result.thesis_uids == tuple(t.uid for t in m.theses)
+    dot = argmap.render(m, argmap.RenderOptions(format="dot"))
+    assert dot.count(b'class="claim thesis') == len({id(t) for t in m.theses})

@@ -48,6 +48,13 @@ _VERDICTS = {
     "undecided": "the thesis is open",
     "unsupported": "the thesis is not established",
 }
+#: The same, said of several theses.
+_PLURAL = {
+    "accepted": "stand",
+    "rejected": "are refuted",
+    "undecided": "are open",
+    "unsupported": "are not established",
+}
 
 
 class Label(NamedTuple):
@@ -105,9 +112,9 @@ class Evaluation:
             return f"{_VERDICTS[status]} ({status})"
         counts = Counter(self.labels[uid].status for uid in self.thesis_uids)
         each = ", ".join(
-            f"{counts[status]} {_VERDICTS[status].removeprefix('the thesis ')} ({status})"
+            f"{n} {_VERDICTS[status].removeprefix('the thesis ') if n == 1 else _PLURAL[status]} ({status})"
             for status in STATUSES
-            if counts[status]
+            if (n := counts[status])
         )
         return f"of {len(self.thesis_uids)} theses: {each}"
 
