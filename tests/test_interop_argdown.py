@@ -301,3 +301,9 @@ def test_render_draws_an_argdown_document(run, tmp_path):
     assert result.exit_code == 0, result.stderr
     dot = (tmp_path / "d.dot").read_text(encoding="utf-8")
     assert "<b>Taxes pay for roads.</b>" in dot and 'class="claim premise assumption"' in dot
+
+
+def test_a_cycle_no_thesis_leads_to_gets_its_first_statement_as_a_thesis():
+    m = imported("[A]: a\n  + [B]: b\n    + [A]\n").argmap
+    assert [t.text for t in m.theses] == ["a"]
+    assert m.thesis.premises[0].members[0].premises[0].members[0].target == "A"
