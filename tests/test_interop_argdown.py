@@ -307,3 +307,23 @@ def test_a_cycle_no_thesis_leads_to_gets_its_first_statement_as_a_thesis():
     m = imported("[A]: a\n  + [B]: b\n    + [A]\n").argmap
     assert [t.text for t in m.theses] == ["a"]
     assert m.thesis.premises[0].members[0].premises[0].members[0].target == "A"
+
+
+def test_what_argdown_cannot_hold_is_a_warning_naming_the_claim():
+    m = loads(
+        "thesis:\n  id: t\n  claim: \"two\\nlines\"\n  tags: ['a (b)']\n"
+        "  premises:\n    - {id: x, claim: A, assumption: true}\n    - {id: x, claim: B, assumption: true}\n"
+    )
+    exported = write(m, "argdown")
+    found = {(w.rule, w.line, w.node, w.message.split(":")[0]) for w in exported.warnings}
+    assert ("not-converted", 2, "t", "Argdown joins a statement's lines and spaces") in found
+    assert ("not-converted", 2, "t", "the tag 'a (b)' cannot be written in Argdown; it is kept in the data") in found
+    assert (
+        "not-converted",
+        7,
+        "x~2",
+        "the id 'x' is given twice; this claim is written as a statement of its own",
+    ) in found
+    again = imported(exported.text).argmap
+    assert again.thesis.text == "two lines" and again.thesis.tags == ("a (b)",)
+    assert sorted(r.members[0].text for r in again.thesis.premises) == ["A", "B"]

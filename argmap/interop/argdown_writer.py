@@ -51,17 +51,27 @@ class _Writer:
     def __init__(self, argmap: ArgumentMap) -> None:
         self.argmap = argmap
         self.warnings: list[Problem] = []
-        taken = {claim.id for claim in argmap.claims if claim.id is not None}
-        self.titles: dict[str, str] = {}
+        self.deferred: list[tuple[Claim, Reason, str]] = []
+        self.titles = self._titles()
+
+    def _titles(self) -> dict[str, str]:
+        """Each claim's Argdown title: its id, else ``c1``, ``c2``... (Argdown refers to statements by title)."""
+        taken = {claim.id for claim in self.argmap.claims if claim.id is not None}
+        titles: dict[str, str] = {}
+        given: set[str] = set()
         number = 0
-        for claim in argmap.claims:
+        for claim in self.argmap.claims:
             title = claim.id
-            while title is None or (title in taken and claim.id is None) or title.startswith("-"):
+            if title is not None and title in given:  # one title is one statement in Argdown
+                self.warn(claim, f"the id '{title}' is given twice; this claim is written as a statement of its own")
+                title = None
+            while title is None or (title in taken and title not in (claim.id,)) or title.startswith("-"):
                 number += 1
                 title = f"c{number}"
             taken.add(title)
-            self.titles[claim.uid] = title
-        self.deferred: list[tuple[Claim, Reason, str]] = []
+            given.add(title)
+            titles[claim.uid] = title
+        return titles
 
     def warn(self, claim: Claim, message: str) -> None:
         line, column = claim.position
