@@ -217,6 +217,7 @@ def test_generated_maps_go_to_argdown_and_back_equal(thesis):
 def test_convert_writes_argdown_to_standard_output_and_yaml_to_a_file(run, tmp_path):
     result = run("convert", "maps/tutorial-eval.yaml", "--to", "argdown")
     assert result.exit_code == 0 and result.stdout.startswith("===\ntitle: ")
+    assert run("convert", "maps/tutorial-eval.yaml", "--to", "argdown", "-o", "-").stdout == result.stdout
     source = tmp_path / "d.argdown"
     source.write_text(result.stdout, encoding="utf-8")
     target = tmp_path / "d.yaml"
