@@ -165,8 +165,8 @@ def check_file(path: Path, settings: Config | Settings, keep_maps: bool = False)
 def check_data(data: bytes, path: Path, settings: Config | Settings, keep_maps: bool = False) -> FileResult:
     """Check a map given as bytes (standard input); ``path`` names it, finds its settings and anchors
     its relative source files, as if the map were that file."""
+    from .interop import format_of, read
     from .limits import MAX_FILE_BYTES
-    from .reading.loader import loads
     from .reading.text import decode
 
     try:
@@ -175,7 +175,7 @@ def check_data(data: bytes, path: Path, settings: Config | Settings, keep_maps: 
                 f"the input is larger than {MAX_FILE_BYTES // 1048576} MiB, the most argmap reads (MAX_FILE_BYTES)"
             )
             raise LoadError([Problem(str(path), 1, 1, "file-too-large", "error", message)])
-        argmap = loads(decode(path, data), path)
+        argmap = read(decode(path, data), path, format_of(path) or "yaml").argmap  # --stdin-filename d.argdown
     except LoadError as error:
         return FileResult(path, tuple(error.problems), loaded=False)
     return _checked(path, argmap, settings, keep_maps)

@@ -55,6 +55,21 @@ def test_outgoing_relations_and_references():
     assert [r.members[0].text for r in m.thesis.objections] == ["c"]
 
 
+def test_a_statement_referred_to_and_never_stated_is_an_unknown_reference(run, tmp_path):
+    source = tmp_path / "d.argdown"
+    source.write_text("[T]: t\n  + [P]: p {assumption: true}\n  - [Nowhere]\n", encoding="utf-8")
+    (ref,) = read_file(source).argmap.thesis.objections[0].members
+    assert (ref.target, ref.position) == ("Nowhere", (3, 5))
+    result = run("check", str(source))
+    assert f"{source}:3:5: error [unknown-reference]" in result.stdout
+
+
+def test_a_ref_points_at_the_place_of_its_use():
+    m = imported("[T]: t\n  + [A]: a\n  - [B]: b\n    + [A]\n").argmap
+    (ref,) = m.thesis.objections[0].members[0].premises[0].members
+    assert ref.position == (4, 7)
+
+
 def test_a_premise_conclusion_structure_is_a_linked_reason_of_its_conclusion():
     text = "<Arg>: why\n\n(1) [P]: p\n(2) q\n-- modus ponens --\n(3) [C]: c\n  _ [U]: u\n"
     result = imported(text)
@@ -202,6 +217,7 @@ def test_generated_maps_go_to_argdown_and_back_equal(thesis):
 def test_convert_writes_argdown_to_standard_output_and_yaml_to_a_file(run, tmp_path):
     result = run("convert", "maps/tutorial-eval.yaml", "--to", "argdown")
     assert result.exit_code == 0 and result.stdout.startswith("===\ntitle: ")
+    assert run("convert", "maps/tutorial-eval.yaml", "--to", "argdown", "-o", "-").stdout == result.stdout
     source = tmp_path / "d.argdown"
     source.write_text(result.stdout, encoding="utf-8")
     target = tmp_path / "d.yaml"
@@ -259,3 +275,56 @@ def test_a_settings_file_can_leave_argdown_out_of_folder_checks(run, tmp_path):
     (tmp_path / "argmap.toml").write_text('argdown = "no"\n', encoding="utf-8")
     wrong = run("check", str(tmp_path))
     assert wrong.exit_code == 2 and "'argdown' must be true or false" in wrong.stderr
+
+
+@needs_corpus
+@pytest.mark.parametrize("path", sorted(CORPUS.glob("*.argdown")), ids=lambda p: p.name)
+def test_every_argdown_example_written_as_yaml_loads_back_equal(path):
+    try:
+        original = read_file(path).argmap
+    except LoadError as error:  # the one example that Argdown itself finds broken too
+        assert error.problems[0].rule == "argdown-syntax"
+        return
+    again = loads(write(original, "yaml").text)
+    assert_equal_maps(original, again)
+    assert len(again.theses) == len(original.theses)
+
+
+def test_check_reads_argdown_from_standard_input_named_by_stdin_filename(run):
+    result = run("check", "-", "--stdin-filename", "debate.argdown", input="[T]: t\n  + [P]: p\n")
+    assert result.exit_code == 1 and "debate.argdown:2:5: error [unsupported-premise]" in result.stdout
+
+
+def test_render_draws_an_argdown_document(run, tmp_path):
+    source = tmp_path / "d.argdown"
+    source.write_text("[T]: Taxes pay for roads.\n  + [P]: Roads cost money. {assumption: true}\n", encoding="utf-8")
+    result = run("render", str(source), "-o", str(tmp_path / "d.dot"))
+    assert result.exit_code == 0, result.stderr
+    dot = (tmp_path / "d.dot").read_text(encoding="utf-8")
+    assert "<b>Taxes pay for roads.</b>" in dot and 'class="claim premise assumption"' in dot
+
+
+def test_a_cycle_no_thesis_leads_to_gets_its_first_statement_as_a_thesis():
+    m = imported("[A]: a\n  + [B]: b\n    + [A]\n").argmap
+    assert [t.text for t in m.theses] == ["a"]
+    assert m.thesis.premises[0].members[0].premises[0].members[0].target == "A"
+
+
+def test_what_argdown_cannot_hold_is_a_warning_naming_the_claim():
+    m = loads(
+        "thesis:\n  id: t\n  claim: \"two\\nlines\"\n  tags: ['a (b)']\n"
+        "  premises:\n    - {id: x, claim: A, assumption: true}\n    - {id: x, claim: B, assumption: true}\n"
+    )
+    exported = write(m, "argdown")
+    found = {(w.rule, w.line, w.node, w.message.split(":")[0]) for w in exported.warnings}
+    assert ("not-converted", 2, "t", "Argdown joins a statement's lines and spaces") in found
+    assert ("not-converted", 2, "t", "the tag 'a (b)' cannot be written in Argdown; it is kept in the data") in found
+    assert (
+        "not-converted",
+        7,
+        "x~2",
+        "the id 'x' is given twice; this claim is written as a statement of its own",
+    ) in found
+    again = imported(exported.text).argmap
+    assert again.thesis.text == "two lines" and again.thesis.tags == ("a (b)",)
+    assert sorted(r.members[0].text for r in again.thesis.premises) == ["A", "B"]

@@ -27,7 +27,8 @@ class FormatName(StrEnum):
 def convert(
     path: Annotated[Path, typer.Argument(help="The map to convert.")],
     output: Annotated[
-        Path | None, typer.Option("--output", "-o", help="Output file [default: standard output].")
+        Path | None,
+        typer.Option("--output", "-o", help="Output file ('-': standard output) [default: standard output]."),
     ] = None,
     source: Annotated[
         FormatName | None, typer.Option("--from", help="Input format [default: from the suffix].")
@@ -45,6 +46,8 @@ def convert(
     from ..problems import LoadError
     from ..safe_write import UnsafeWrite, check_target, write_atomic
 
+    if output == Path("-"):
+        output = None
     from_format = source.value if source else format_of(path)
     if from_format is None:
         raise fail(f"cannot tell the format of {path} from its suffix; name it with --from")

@@ -2,9 +2,10 @@
 
 What becomes what (the README's Argdown table says the same):
 
-- an equivalence class of statements (one title) is one claim, where it is first written; its first
-  text is the claim, its other texts are kept in the note; elsewhere it is a ``ref``;
-- a relation is a reason: ``+`` a premise, ``-`` an objection (of an objection: a rebuttal),
+- an equivalence class of statements (one title) is one claim, defined where a thesis first
+  reaches it (:mod:`argmap.interop.graph_tree`) and a ``ref`` elsewhere; its first text is the
+  claim, its other texts are kept in the note; a title never given a text is a ref to nothing;
+- a relation is a reason: ``+`` a premise, ``-`` an objection (below an attack: a rebuttal),
   ``_`` an undercut; ``><`` (contradiction) becomes an objection, with a warning;
 - an argument with a premise-conclusion structure is a reason of its conclusion: its premises are
   co-premises of a ``linked`` group (one premise: a plain premise); relations from the argument
@@ -12,7 +13,8 @@ What becomes what (the README's Argdown table says the same):
   without one is a claim (its description, or its title);
 - tags are tags; ``{assumption: true, note: ..., evidence: [...]}`` data are those keys; the front
   matter's ``title`` and ``sources`` are the map's;
-- what supports or attacks nothing is a thesis (several: ``theses``).
+- what supports or attacks nothing is a thesis (several: ``theses``), and so is the first claim
+  of a cycle that no thesis leads to.
 
 Positions are the statements' places in the .argdown file. Example::
 
@@ -23,18 +25,20 @@ Positions are the statements' places in the .argdown file. Example::
 
 from __future__ import annotations
 
-import re
+import gc
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from ..model import ArgumentMap, Claim, Evidence, Item, Position, Reason, Ref, Role, Source
-from ..problems import Problem
-from ..reading.vocabulary import ID_PATTERN, thesis_uid, unique_uid
+from ..limits import MAX_CLAIM_DEPTH
+from ..model import Evidence, Position, Source
+from ..problems import LoadError, Problem
 from . import Imported
 from .argdown_syntax import Document, Element, parse
+from .graph_tree import GraphClaim, Incoming, TooDeep, to_map
 
 _RELATION_OF = {"support": "premises", "attack": "objections", "undercut": "undercuts", "contradiction": "objections"}
-_LETTER = {"premises": "p", "objections": "o", "rebuttals": "r", "undercuts": "u"}
+#: The relation names graph_tree takes: "attacks" is an objection, or a rebuttal below an attack.
+_GRAPH_RELATION = {"premises": "premises", "objections": "attacks", "rebuttals": "attacks", "undercuts": "undercuts"}
 _DATA_KEYS = ("assumption", "note", "evidence", "ignore", "tags", "relation")
 
 
@@ -43,6 +47,8 @@ class _Incoming(NamedTuple):
 
     relation: str
     members: tuple[int, ...]
+    #: Where each member is written at this use (a ref points there).
+    places: tuple[Position, ...]
     linked: bool
     position: Position
     undercuts: list[tuple[int, Position]]
@@ -50,7 +56,15 @@ class _Incoming(NamedTuple):
 
 def read(text: str, path: Path) -> Imported:
     """The map an Argdown document states; :class:`~argmap.problems.LoadError` (``argdown-syntax``) if broken."""
-    return _Reader(parse(text, path), path).read()
+    # As the YAML loader does: many objects, no reference cycles; the cyclic collector would only
+    # walk them again and again.
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        return _Reader(parse(text, path), path).read()
+    finally:
+        if collecting:
+            gc.enable()
 
 
 class _Reader:
@@ -61,12 +75,6 @@ class _Reader:
         self.nodes: list[list[Element]] = []  # node -> its elements (an equivalence class)
         self.incoming: list[list[_Incoming]] = []
         self.places: list[int] = []  # how many reasons each node is a member of
-        self.ids: list[str | None] = []
-        self.claims: list[Claim | None] = []
-        self.defined: list[Claim | None] = []
-        self.uids: set[str] = set()
-        self.uid_numbers: dict[str, int] = {}
-        self.slots: dict[str, int] = {}  # uid -> place in self.claims
 
     def warn(self, position: Position, message: str, rule: str = "not-converted") -> None:
         self.warnings.append(Problem(str(self.path), position.line, position.column, rule, "warning", message))
@@ -76,12 +84,15 @@ class _Reader:
         self._reasons()
         for text, position in self.doc.headings:
             self.warn(position, f"the heading '{text}' is not kept: argmap has no sections")
-        theses = self._theses()
         front = self.doc.frontmatter
         title = front.get("title") if isinstance(front.get("title"), str) else None
-        sources = _sources(front.get("sources"))
-        claims = tuple(claim for claim in self.claims if claim is not None)
-        argmap = ArgumentMap(path=self.path, theses=theses, title=title, sources=sources, claims=claims)
+        graph, roots = self._graph()
+        try:
+            argmap = to_map(graph, self.path, title, _sources(front.get("sources")), roots=roots)
+        except TooDeep as deep:
+            line, column = graph[deep.args[0]].position
+            message = f"statements nest more than {MAX_CLAIM_DEPTH} levels deep (MAX_CLAIM_DEPTH)"
+            raise LoadError([Problem(str(self.path), line, column, "too-deep", "error", message)]) from None
         return Imported(argmap, tuple(self.warnings))
 
     # -- the graph: equivalence classes and arguments as nodes, relations and structures as reasons -------
@@ -117,8 +128,9 @@ class _Reader:
             for step in pcs.steps:
                 conclusion = self.node_of[step.conclusion]
                 members = tuple(self.node_of[p] for p in step.premises)
-                relation = last if step is pcs.steps[-1] and last in _ROLE else "premises"
-                reason = _Incoming(relation, members, len(members) > 1, step.position, [])
+                relation = last if step is pcs.steps[-1] and last in _GRAPH_RELATION else "premises"
+                places = tuple(self.doc.elements[p].position for p in step.premises)
+                reason = _Incoming(relation, members, places, len(members) > 1, step.position, [])
                 self.incoming[conclusion].append(reason)
                 for member in members:
                     self.places[member] += 1
@@ -142,7 +154,8 @@ class _Reader:
                     continue
                 self.warn(relation.position, "support of an argument is kept as support of its conclusion")
                 target = conclusion
-            self.incoming[target].append(_Incoming(_RELATION_OF[kind], (source,), False, relation.position, []))
+            place = (self.doc.elements[relation.source].position,)
+            self.incoming[target].append(_Incoming(_RELATION_OF[kind], (source,), place, False, relation.position, []))
             self.places[source] += 1
 
     def _argument_text(self, argument: int, conclusion: int) -> None:
@@ -151,54 +164,65 @@ class _Reader:
                 self.warn(element.position, f"the description of <{element.title}> is kept as a note of its conclusion")
                 self.nodes[conclusion].append(element._replace(kind="argument"))
 
-    # -- the tree: each node defined where it is first reached from a thesis, a ref elsewhere ------------
+    # -- the graph's claims and theses, made a tree by graph_tree ------------------------------------------
 
-    def _theses(self) -> tuple[Claim, ...]:
-        self._ids()
-        self.defined = [None] * len(self.nodes)
-        theses: list[Claim] = []
+    def _graph(self) -> tuple[list[GraphClaim], list[int]]:
+        """The claims (every node but the arguments with a structure) and the theses, as indexes."""
+        # A statement referred to by its title and never given a text, with nothing beneath it, is a
+        # ref to a claim that does not exist: 'argmap check' reports an unknown-reference there.
+        unstated = {
+            n for n, elements in enumerate(self.nodes)
+            if elements[0].kind == "statement" and elements[0].title and self.places[n]
+            and not self.incoming[n] and not any(e.text for e in elements)
+        }  # fmt: skip
         live = [n for n in range(len(self.nodes)) if n not in self.reason_of]
-        for node in [n for n in live if self.places[n] == 0] + live:
-            if self.defined[node] is None:
-                theses.append(self._claim(node, "thesis", thesis_uid(len(theses))))
-        return tuple(theses)
+        index = {node: k for k, node in enumerate(live)}
+        roots = self._roots(live, unstated)
+        graph = []
+        for node in live:
+            claim = self._claim(node, node not in unstated)
+            for incoming in self.incoming[node]:
+                relation = _GRAPH_RELATION[incoming.relation]
+                if relation == "undercuts" and node in roots:
+                    self.warn(
+                        incoming.position, "an undercut of a thesis (which supports nothing) is kept as an objection"
+                    )
+                    relation = "attacks"
+                cuts = tuple(Incoming("undercuts", (index[cut],), False, at) for cut, at in incoming.undercuts)
+                members = tuple(index[member] for member in incoming.members)
+                claim.incoming.append(
+                    Incoming(relation, members, incoming.linked, incoming.position, cuts, incoming.places)
+                )
+            graph.append(claim)
+        return graph, [index[root] for root in roots]
 
-    def _ids(self) -> None:
-        taken: set[str] = set()
-        numbers: dict[str, int] = {}
-        for node, elements in enumerate(self.nodes):
-            title = elements[0].title
-            if title is None and self.places[node] < 2:
-                self.ids.append(None)
-                continue
-            base = title if title and ID_PATTERN.match(title) else re.sub(r"[^A-Za-z0-9_.-]+", "-", title or "")
-            self.ids.append(unique_uid(base.strip("-") or f"untitled-{node}", taken, numbers))
+    def _roots(self, live: list[int], unstated: set[int]) -> list[int]:
+        """What supports or attacks nothing, in document order; then, while claims in a cycle are left
+        that no thesis leads to, the first of them."""
+        roots = [n for n in live if self.places[n] == 0]
+        reached: set[int] = set()
+        candidates = iter(live)
+        while True:
+            stack = [root for root in roots if root not in reached]
+            while stack:
+                node = stack.pop()
+                if node in reached:
+                    continue
+                reached.add(node)
+                for incoming in self.incoming[node]:
+                    stack += incoming.members
+                    stack += [cut for cut, _ in incoming.undercuts]
+            left = next((n for n in candidates if n not in reached and n not in unstated), None)
+            if left is None:
+                return roots
+            roots.append(left)
 
-    def _claim(self, node: int, role: Role, uid: str) -> Claim:
-        written_id = self.ids[node]
-        uid = unique_uid(written_id or uid, self.uids, self.uid_numbers)
-        slot = self.slots[uid] = len(self.claims)
-        self.claims.append(None)
+    def _claim(self, node: int, stated: bool) -> GraphClaim:
         elements = self.nodes[node]
-        stated = [e for e in elements if e.text and e.kind == elements[0].kind]
-        text = stated[0].text if stated else (elements[0].title or "")
+        texts = [e for e in elements if e.text and e.kind == elements[0].kind]
+        first = texts[0] if texts else None
         notes = [f"<{e.title}>: {e.text}" if e.kind == "argument" and e is not elements[0] else e.text
-                 for e in [e for e in elements if e.text] if e is not (stated[0] if stated else None)]  # fmt: skip
-        self.defined[node] = placeholder = Claim(uid, text, role, elements[0].position, written_id)
-        relations: dict[str, list[Reason]] = {"premises": [], "objections": [], "rebuttals": [], "undercuts": []}
-        for number, incoming in enumerate(self.incoming[node], start=1):
-            relation = incoming.relation
-            if relation == "objections" and role == "objection":
-                relation = "rebuttals"
-            if relation == "undercuts" and role == "thesis":
-                self.warn(incoming.position, "an undercut of a thesis (which supports nothing) is kept as an objection")
-                relation = "objections"
-            prefix = f"{uid}/{_LETTER[relation]}{number}"
-            members = [self._item(m, _ROLE[relation], f"{prefix}.{k}" if incoming.linked else prefix)
-                       for k, m in enumerate(incoming.members, start=1)]  # fmt: skip
-            if incoming.undercuts:
-                members[0] = self._undercut(members[0], incoming.undercuts, prefix)
-            relations[relation].append(Reason(tuple(members), incoming.linked, incoming.position))
+                 for e in elements if e.text and e is not first]  # fmt: skip
         tags: list[str] = []
         data: dict[str, Any] = {}
         for element in elements:
@@ -206,32 +230,12 @@ class _Reader:
             data.update(element.data or {})
         assumption, evidence, more = self._data(data, elements[0].position)
         tags += [str(tag) for tag in data.get("tags") or () if str(tag) not in tags]
-        ignore = tuple(str(rule) for rule in data.get("ignore") or ())
-        note = "\n".join(notes + more) or None
-        claim = placeholder._replace(
-            premises=tuple(relations["premises"]), objections=tuple(relations["objections"]),
-            rebuttals=tuple(relations["rebuttals"]), undercuts=tuple(relations["undercuts"]),
-            evidence=evidence, assumption=assumption, note=note, tags=tuple(tags), ignore=ignore,
+        title = elements[0].title
+        return GraphClaim(
+            first.text if first else title or "", elements[0].position, title, keep_id=title is not None,
+            evidence=evidence, assumption=assumption, notes=notes + more, tags=tuple(tags),
+            ignore=tuple(str(rule) for rule in data.get("ignore") or ()), stated=stated,
         )  # fmt: skip
-        self.claims[slot] = self.defined[node] = claim
-        return claim
-
-    def _item(self, node: int, role: Role, uid: str) -> Item:
-        if self.defined[node] is not None:
-            target = self.ids[node]
-            assert target is not None  # a node in two places has an id (see _ids)
-            return Ref(target, self.nodes[node][0].position)
-        return self._claim(node, role, uid)
-
-    def _undercut(self, item: Item, undercuts: list[tuple[int, Position]], prefix: str) -> Item:
-        reasons = tuple(
-            Reason((self._item(node, "undercut", f"{prefix}/u{k}"),), False, position)
-            for k, (node, position) in enumerate(undercuts, start=1)
-        )
-        cut = item._replace(undercuts=item.undercuts + reasons)
-        if isinstance(item, Claim):  # the map's index of claims holds the claim as cut
-            self.claims[self.slots[item.uid]] = cut  # type: ignore[assignment]
-        return cut
 
     def _data(self, data: dict[str, Any], position: Position) -> tuple[bool, tuple[Evidence, ...], list[str]]:
         assumption = data.get("assumption") is True
@@ -242,14 +246,6 @@ class _Reader:
                 self.warn(position, f"the data '{key}' has no place in argmap; it is kept in the note")
                 notes.append(f"{key}: {value}")
         return assumption, evidence, notes
-
-
-_ROLE: dict[str, Role] = {
-    "premises": "premise",
-    "objections": "objection",
-    "rebuttals": "rebuttal",
-    "undercuts": "undercut",
-}
 
 
 def _evidence(value: object, position: Position) -> tuple[Evidence, ...]:

@@ -27,6 +27,7 @@ import yaml
 
 from ..model import Position
 from ..problems import LoadError, Problem
+from .argdown_element import Element, element
 
 Kind = Literal["support", "attack", "undercut", "contradiction"]
 #: Marker -> (kind, whether the element below is the source of the relation).
@@ -41,22 +42,7 @@ _NUMBER = re.compile(r"([ \t]*)\((\d+)\)[ \t]*")
 _INFERENCE = re.compile(r"[ \t]*--")
 _LIST_ITEM = re.compile(r"([ \t]*)(?:\*|\d+\.)(?=\s)[ \t]*")
 _HEADING = re.compile(r"(#+) ")
-_TITLED = re.compile(r"(\[(?!-)(.+?)\]|<(?!-)(.+?)>)(:?)[ \t]*")
-_LINK = re.compile(r"\[[^\]]+?\]\([^)]+?\)")
 _COMMENT = re.compile(r"\[[^\]]+?\]\([^)]+?\)|<!--[\s\S]*?-->|/\*[\s\S]*?\*/|//[^\n]*")
-_TAG = re.compile(r"#(?:\(([^)]+)\)|([A-Za-z0-9\-\u00a0-\ud7ff\uf900-\ufdcf\ufdf0-\uffef]+))[ \t]?")
-
-
-class Element(NamedTuple):
-    """A statement or an argument as written at one place."""
-
-    kind: Literal["statement", "argument"]
-    #: The title as written, ``None`` for an untitled statement.
-    title: str | None
-    text: str
-    position: Position
-    tags: tuple[str, ...] = ()
-    data: dict[str, Any] | None = None
 
 
 class Relation(NamedTuple):
@@ -256,24 +242,7 @@ class _Parser:
         self.stack.append((indent, index))
 
     def _element(self, text: str, position: Position) -> int:
-        escaped: list[str] = []
-        text = _ESCAPE.sub(lambda match: _hide(match.group(1), escaped), text)
-        kind: Literal["statement", "argument"] = "statement"
-        title = None
-        titled = _TITLED.match(text)
-        if titled and not _LINK.match(text):
-            kind = "argument" if titled.group(1).startswith("<") else "statement"
-            title = _shown((titled.group(2) or titled.group(3)).strip(), escaped)
-            text = text[titled.end() :]
-        text, data = _data(text, escaped)
-        links = [match.span() for match in _LINK.finditer(text)]
-        found = [m for m in _TAG.finditer(text) if not any(a <= m.start() < b for a, b in links)]
-        tags = tuple(match.group(1) or match.group(2) for match in found)
-        for match in reversed(found):
-            text = text[: match.start()] + " " + text[match.end() :]
-        text = _shown(" ".join(text.split()), escaped)
-        tags = tuple(_shown(tag, escaped) for tag in tags)
-        self.doc.elements.append(Element(kind, title, text, position, tags, data))
+        self.doc.elements.append(element(text, position))
         return len(self.doc.elements) - 1
 
     def _end_paragraph(self) -> None:
@@ -302,38 +271,3 @@ _NO_CONCLUSION = (
     "a premise-conclusion structure with no conclusion: its last numbered statement must follow an inference"
     " line ('----' or '-- rule --')"
 )
-
-
-_ESCAPE = re.compile(r"\\(.)")
-#: An escaped character stands in the text as one character of Unicode's private use area while the
-#: text is read, so that ``\#`` is no tag and ``\[`` no title.
-_HIDDEN = re.compile("[\ue000-\uf8ff]")
-
-
-def _hide(char: str, escaped: list[str]) -> str:
-    escaped.append(char)
-    return chr(0xE000 + len(escaped) - 1) if len(escaped) <= 0x1900 else char
-
-
-def _shown(text: str, escaped: list[str], keep: str = "") -> str:
-    """The text with each escaped character shown again (after ``keep``: a backslash, for YAML data)."""
-    if not escaped:
-        return text
-    return _HIDDEN.sub(lambda match: keep + escaped[ord(match.group()) - 0xE000], text)
-
-
-def _data(text: str, escaped: list[str]) -> tuple[str, dict[str, Any] | None]:
-    """The text without a trailing ``{...}`` of YAML data, and that data (``None`` if there is none)."""
-    if not text.rstrip().endswith("}"):
-        return text, None
-    stripped = text.rstrip()
-    depth = 0
-    for at in range(len(stripped) - 1, -1, -1):
-        depth += {"}": 1, "{": -1}.get(stripped[at], 0)
-        if depth == 0:
-            try:
-                data = yaml.safe_load(_shown(stripped[at:], escaped, "\\"))
-            except yaml.YAMLError:
-                return text, None
-            return (stripped[:at], data) if isinstance(data, dict) else (text, None)
-    return text, None

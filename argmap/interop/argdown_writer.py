@@ -3,7 +3,7 @@
 Each claim is a titled statement ``[id]: text`` (claims without an id get a title ``c1``, ``c2``...),
 written where the map defines it and referred to as ``[id]`` elsewhere; premises, objections,
 rebuttals and undercuts are relations indented under their claim (``+``, ``-``, ``-``, ``_``). A
-``linked`` group, and a ``ref`` that carries undercuts, is a premise-conclusion structure of its
+``linked`` group, and a premise that carries undercuts, is a premise-conclusion structure of its
 own (``(1) ... ---- (n) [conclusion]``) after the tree, its undercuts under the argument's title.
 Evidence, ``assumption``, ``note`` and ``ignore`` are the statement's data ``{...}``; tags are
 tags; the title and the sources are the front matter. Text is escaped so that Argdown reads it as
@@ -25,7 +25,7 @@ from typing import Any
 from ..model import ArgumentMap, Claim, Item, Reason, Ref
 from ..problems import Problem
 from . import Exported
-from .yaml_writer import claim_document, document, dump
+from .yaml_writer import claim_details, document, dump
 
 _RELATION_MARK = {"premises": "+", "objections": "-", "rebuttals": "-", "undercuts": "_"}
 _SPECIAL = re.compile(r"([\\@#*_\[\]<>{}()/\-+=~`|^$&%!])")
@@ -51,17 +51,27 @@ class _Writer:
     def __init__(self, argmap: ArgumentMap) -> None:
         self.argmap = argmap
         self.warnings: list[Problem] = []
-        taken = {claim.id for claim in argmap.claims if claim.id is not None}
-        self.titles: dict[str, str] = {}
+        self.deferred: list[tuple[Claim, Reason, str]] = []
+        self.titles = self._titles()
+
+    def _titles(self) -> dict[str, str]:
+        """Each claim's Argdown title: its id, else ``c1``, ``c2``... (Argdown refers to statements by title)."""
+        taken = {claim.id for claim in self.argmap.claims if claim.id is not None}
+        titles: dict[str, str] = {}
+        given: set[str] = set()
         number = 0
-        for claim in argmap.claims:
+        for claim in self.argmap.claims:
             title = claim.id
-            while title is None or (title in taken and claim.id is None) or title.startswith("-"):
+            if title is not None and title in given:  # one title is one statement in Argdown
+                self.warn(claim, f"the id '{title}' is given twice; this claim is written as a statement of its own")
+                title = None
+            while title is None or (title in taken and title not in (claim.id,)) or title.startswith("-"):
                 number += 1
                 title = f"c{number}"
             taken.add(title)
-            self.titles[claim.uid] = title
-        self.deferred: list[tuple[Claim, Reason, str]] = []
+            given.add(title)
+            titles[claim.uid] = title
+        return titles
 
     def warn(self, claim: Claim, message: str) -> None:
         line, column = claim.position
@@ -104,7 +114,7 @@ class _Writer:
         return " ".join(parts)
 
     def _data(self, claim: Claim) -> dict[str, Any]:
-        node = claim_document(claim)
+        node = claim_details(claim)
         data: dict[str, Any] = {key: node[key] for key in ("evidence", "assumption", "note", "ignore") if key in node}
         odd = [tag for tag in claim.tags if not _SIMPLE_TAG.match(tag) and (")" in tag or " ".join(tag.split()) != tag)]
         if odd:
@@ -118,11 +128,12 @@ class _Writer:
     def _children(self, claim: Claim, indent: int) -> Iterator[str]:
         for relation, mark in _RELATION_MARK.items():
             for reason in claim.reasons(relation):
-                item = reason.members[0]
-                if reason.linked or (isinstance(item, Ref) and item.undercuts):
+                # Argdown's undercut '_' under a statement cuts every use of it: an undercut of this
+                # use goes on an argument of its own, as the other relations of a structure do.
+                if reason.linked or reason.members[0].undercuts:
                     self.deferred.append((claim, reason, relation))
                     continue
-                yield from self._item(item, mark, indent)
+                yield from self._item(reason.members[0], mark, indent)
 
     def _item(self, item: Item, mark: str, indent: int) -> Iterator[str]:
         pad = "  " * indent

@@ -38,6 +38,9 @@ class Incoming(NamedTuple):
     position: Position
     #: Reasons (relation ``undercuts``) that deny this inference: written on its first member.
     undercuts: tuple[Incoming, ...] = ()
+    #: Where each member is written at this use, if the format says (a ref points there); else
+    #: a ref points where its claim is.
+    places: tuple[Position, ...] = ()
 
 
 @dataclass(slots=True)
@@ -55,6 +58,9 @@ class GraphClaim:
     notes: list[str] = field(default_factory=list)
     tags: tuple[str, ...] = ()
     ignore: tuple[str, ...] = ()
+    #: False for a claim that is only named, never stated (Argdown's ``[Title]`` with no text
+    #: anywhere): every use is a ref to ``name``, which no claim has (``unknown-reference``).
+    stated: bool = True
 
 
 class Unreached(Exception):
@@ -114,7 +120,7 @@ class _Tree:
             if self.ids[root] is None and self.places[root]:
                 self.ids[root] = _unique(self.graph[root].name, root, set(filter(None, self.ids)))
         theses = tuple(self.claim(root, "thesis", thesis_uid(k), 0) for k, root in enumerate(roots))
-        unreached = [index for index, claim in enumerate(self.defined) if claim is None]
+        unreached = [i for i, claim in enumerate(self.defined) if claim is None and self.graph[i].stated]
         if unreached or not theses:
             raise Unreached(unreached or list(range(len(self.graph))))
         made = tuple(claim for claim in self.made if claim is not None)
@@ -157,16 +163,19 @@ class _Tree:
         for k, member in enumerate(reason.members, 1):
             # Undercuts of the inference are written on its first member (README, evaluation rule 3).
             cuts = reason.undercuts if k == 1 else ()
-            members.append(self.item(member, role, f"{prefix}.{k}" if reason.linked else prefix, depth, cuts))
+            place = reason.places[k - 1] if reason.places else None
+            members.append(self.item(member, role, f"{prefix}.{k}" if reason.linked else prefix, depth, cuts, place))
         return Reason(tuple(members), reason.linked, reason.position)
 
-    def item(self, index: int, role: Role, uid: str, depth: int, cuts: tuple[Incoming, ...]) -> Item:
-        if self.defined[index] is None:
+    def item(
+        self, index: int, role: Role, uid: str, depth: int, cuts: tuple[Incoming, ...], place: Position | None = None
+    ) -> Item:
+        if self.defined[index] is None and self.graph[index].stated:
             return self.claim(index, role, uid, depth + 1, cuts)
         target = self.ids[index]
         assert target is not None, "a claim met twice has an id (see _ids)"
         undercuts = tuple(self.reason(cut, f"{uid}/u{k}", "undercuts", depth + 1) for k, cut in enumerate(cuts, 1))
-        return Ref(target, self.graph[index].position, undercuts)
+        return Ref(target, place or self.graph[index].position, undercuts)
 
 
 def _ids(claims: list[GraphClaim], places: list[int]) -> list[str | None]:
