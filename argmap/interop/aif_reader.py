@@ -36,7 +36,7 @@ from typing import Any
 from ..model import ArgumentMap, Position
 from ..problems import LoadError, Problem
 from . import Imported
-from .aif_extras import read_extras
+from .aif_extras import Extras, read_extras
 from .graph_tree import GraphClaim, Incoming, TooDeep, Unreached, to_map
 from .json_places import Places, element_starts
 
@@ -97,6 +97,19 @@ class _Reader:
         self.stop_at_errors()
         claims = {key: GraphClaim(str(node["text"]).strip(), at, key) for key, (node, at) in self.nodes.items()
                   if node["type"] == "I"}  # fmt: skip
+        extras = self.extras(claims)
+        self.order = {key: index for index, key in enumerate(claims)}
+        for key, (node, at) in self.nodes.items():
+            self.relate(key, node, at, claims)
+        for name in ("locutions", "participants"):
+            if self.data.get(name):
+                self.problem(_START, f"the '{name}' list (who said what, and when) is not converted", False)
+        self.stop_at_errors()
+        marked = [self.order[key] for key in extras.theses]
+        return Imported(self.tree(list(claims.values()), extras.title, extras.sources, marked), tuple(self.warnings))
+
+    def extras(self, claims: dict[str, GraphClaim]) -> Extras:
+        """What the ``argmap`` fields carry, given to the claims (see :mod:`argmap.interop.aif_extras`)."""
         extras = read_extras(self.data, {key: self.nodes[key] for key in claims}, self.path)
         for key, claim in extras.claims.items():
             graph = claims[key]
@@ -108,33 +121,27 @@ class _Reader:
             where = self.nodes[node_id][1] if node_id else _START
             of = f"of node '{node_id}' " if node_id else ""
             self.problem(where, f"'{name}' in the 'argmap' field {of}is not converted", False)
-        self.order = {key: index for index, key in enumerate(claims)}
-        for key, (node, at) in self.nodes.items():
-            kind = self.kinds[key]
-            if kind == "RA":
-                self.inference(key, node, at, claims)
-            elif kind == "CA":
-                for target in self.out[key]:
-                    if self.kinds[target] == "I":
-                        claims[target].incoming.append(self.conflict(key, frozenset()))
-                    elif self.kinds[target] not in ("RA", "CA"):  # those are undercut: see undercuts()
-                        self.problem(
-                            at, f"CA-node '{key}' attacks {self.kinds[target]}-node '{target}': not converted", False
-                        )
-                if not self.out[key]:
-                    self.problem(at, f"CA-node '{key}' attacks nothing (no edge leaves it)")
-            elif kind in ("MA", "YA"):
-                self.noted(key, kind, at, claims)
-            elif kind not in ("I", "L"):
-                self.problem(
-                    at, f"{kind or 'untyped'}-node '{key}' is not converted: argmap has nothing like it", False
-                )
-        for name in ("locutions", "participants"):
-            if self.data.get(name):
-                self.problem(_START, f"the '{name}' list (who said what, and when) is not converted", False)
-        self.stop_at_errors()
-        marked = [self.order[key] for key in extras.theses]
-        return Imported(self.tree(list(claims.values()), extras.title, extras.sources, marked), tuple(self.warnings))
+        return extras
+
+    def relate(self, key: str, node: dict, at: Position, claims: dict[str, GraphClaim]) -> None:
+        """What one node says of the claims: a reason, an attack, a note, or nothing argmap can keep."""
+        kind = self.kinds[key]
+        if kind == "RA":
+            self.inference(key, node, at, claims)
+        elif kind == "CA":
+            for target in self.out[key]:
+                if self.kinds[target] == "I":
+                    claims[target].incoming.append(self.conflict(key, frozenset()))
+                elif self.kinds[target] not in ("RA", "CA"):  # those are undercut: see undercuts()
+                    self.problem(
+                        at, f"CA-node '{key}' attacks {self.kinds[target]}-node '{target}': not converted", False
+                    )
+            if not self.out[key]:
+                self.problem(at, f"CA-node '{key}' attacks nothing (no edge leaves it)")
+        elif kind in ("MA", "YA"):
+            self.noted(key, kind, at, claims)
+        elif kind not in ("I", "L"):  # an L-node is noted through its YA-node
+            self.problem(at, f"{kind or 'untyped'}-node '{key}' is not converted: argmap has nothing like it", False)
 
     def stop_at_errors(self) -> None:
         if self.errors:
