@@ -239,3 +239,38 @@ def test_generated_maps_of_several_theses_load_check_evaluate_and_draw(theses, c
     assert result.thesis_uids == tuple(t.uid for t in m.theses)
     dot = argmap.render(m, argmap.RenderOptions(format="dot"))
     assert dot.count(b'class="claim thesis') == len({id(t) for t in m.theses})
+
+
+def test_an_undercut_on_a_ref_answers_that_use_of_an_objection_only():
+    reused = """\
+        thesis:
+          claim: A
+          assumption: true
+          premises:
+            - claim: B
+              assumption: true
+              objections:
+                - id: o
+                  claim: O
+                  assumption: true
+          objections:
+            - ref: o
+              undercuts:
+                - {claim: U, assumption: true}
+        """
+    assert found(reused, "unanswered-objection") == [(8, "o")]  # still unanswered where it attacks B
+    only_there = """\
+        thesis:
+          claim: A
+          premises:
+            - id: o
+              claim: O
+              assumption: true
+          objections:
+            - ref: o
+              undercuts:
+                - {claim: U, assumption: true}
+        """
+    assert found(only_there, "unanswered-objection") == []
+    assert found(only_there.replace("              undercuts:\n                - {claim: U, assumption: true}\n", ""),
+                 "unanswered-objection") == [(4, "o")]  # fmt: skip
