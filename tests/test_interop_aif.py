@@ -274,3 +274,15 @@ def test_broken_aif_through_the_command_line_exits_2_and_writes_nothing(run, tmp
     assert result.exit_code == 2 and not target.exists()
     assert f"{source}:5:1" in result.stderr and "aif-structure" in result.stderr
     assert run("check", source).exit_code == 2
+
+
+def test_node_ids_that_are_numbers_are_read_as_text():
+    text = json.dumps(
+        {
+            "nodes": [{"nodeID": 1, "type": "I", "text": "T"}, {"nodeID": 2, "type": "I", "text": "P"},
+                      {"nodeID": 3, "type": "RA", "text": "RA"}],
+            "edges": [{"edgeID": 4, "fromID": 2, "toID": 3}, {"edgeID": 5, "fromID": 3, "toID": 1}],
+        }
+    )  # fmt: skip
+    m = imported(text)
+    assert m.thesis.premises[0].members[0].text == "P"
