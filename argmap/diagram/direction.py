@@ -43,6 +43,10 @@ class Box(NamedTuple):
     height: float
 
 
+#: The key, as wide and tall as it usually is.
+KEY = Box(420.0, 160.0)
+
+
 class Shape(NamedTuple):
     """The estimated width and height, in points, of a drawing."""
 
@@ -91,6 +95,9 @@ def shapes(argmap: ArgumentMap, scope: Scope, options: RenderOptions) -> tuple[S
         return max(box.width, across + gaps), max(box.height, down + gaps)
 
     width, height = spread(root, 0, frozenset({id(root)}))
+    if options.legend:  # the key stands beside the boxes of the level farthest from the thesis
+        levels[len(levels) - 1].append(KEY)
+        width, height = width + KEY.width + BETWEEN_BOXES, height + KEY.height + BETWEEN_BOXES
     ranks = len(levels)
     tall = sum(max(box.height for box in boxes) for boxes in levels.values()) + BETWEEN_LEVELS * 2 * (ranks - 1)
     wide = sum(max(box.width for box in boxes) for boxes in levels.values()) + BETWEEN_LEVELS * 2 * (ranks - 1)

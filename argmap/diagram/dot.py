@@ -135,7 +135,7 @@ class _Diagram:
             # A box of its own at the level farthest from the thesis, beside the last boxes. (A frame
             # around the diagram labelled with the key, leaving the graph's label to the title, made
             # graphviz-pure lay out a 150-claim map with 808 crossings instead of none.)
-            key = statement("key", {"label": legend.key(self.seen), "shape": "plaintext", "class": "key"})
+            key = statement(quote("^key"), {"label": legend.key(self.seen), "shape": "plaintext", "class": "key"})
             self.graph.body.append(f"\t{{rank=min;\n{key}\t}}\n")
         return self.graph
 
@@ -268,7 +268,7 @@ class _Diagram:
 
     def stub(self, member: Ref, target: Claim, graph: graphviz.Digraph) -> str:
         """A small box next to the claim that uses the ref: "see" the claim's id, a link to it."""
-        name = f"see{member.position.line}.{member.position.column}"
+        name = f"^see{member.position.line}.{member.position.column}"  # "^" is in no claim id
         self.stub_names[id(member)] = name
         self.seen.add("stub")
         look = style.ROLES[target.role]

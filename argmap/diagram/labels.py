@@ -162,4 +162,5 @@ def evidence(argmap: ArgumentMap, items: tuple[Evidence, ...], wrap: int) -> str
 
 
 def title(text: str) -> str:
-    return "<" + "".join(f"<b>{line}</b>{BR}" for line in wrapped(text, 60)) + ">"
+    """The map's title, its lines centred (it stands centred above the diagram)."""
+    return "<" + "<br/>".join(f"<b>{line}</b>" for line in wrapped(text, 60)) + ">"
