@@ -307,10 +307,3 @@ def test_odd_maps_render_every_claim_once(text):
     assert len(re.findall(r' id="claim-', source)) == len(m.claims)
     groups = nodes(render(m, PURE))
     assert len([g for g in groups if g.startswith("claim-")]) == len(m.claims)
-
-
-@pytest.mark.parametrize("direction, title_node", [("TB", True), ("BT", False), ("LR", False), ("RL", False)])
-def test_the_title_stands_above_the_thesis_or_heads_the_key(direction, title_node):
-    source = dot_source(argmap.load(DATA / "render-all.yaml"), RenderOptions(direction=direction))
-    assert ('"title" [' in source) is title_node
-    assert source.count("Plant more trees in the city") == 1
