@@ -12,7 +12,7 @@ script measures main's code and this branch's), laid out by the pure engine (``g
   pieces; edges that share an end are not counted, since they meet there by design);
 - through labels: edges that run through the label of a "together" frame;
 - through boxes: edges that run through a box that is neither of their ends;
-- ref ink: the total length, in inches, of the dashed arrows of ``ref`` items (long bands of them
+- ref ink: the total length, in inches, of the dashed arrows of ``ref`` items and their stubs (long bands of them
   across the map are what cannot be followed by eye);
 - size and aspect: the drawing's width x height in pixels (96 per inch) and the longer side over
   the shorter (a page is 1.41; a strip is 4 or more).
