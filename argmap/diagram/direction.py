@@ -95,9 +95,11 @@ def shapes(argmap: ArgumentMap, scope: Scope, options: RenderOptions) -> tuple[S
         return max(box.width, across + gaps), max(box.height, down + gaps)
 
     width, height = spread(root, 0, frozenset({id(root)}))
-    if options.legend:  # the key stands beside the boxes of the level farthest from the thesis
-        levels[len(levels) - 1].append(KEY)
-        width, height = width + KEY.width + BETWEEN_BOXES, height + KEY.height + BETWEEN_BOXES
+    if options.legend:  # the key stands beside the thesis
+        thesis = levels[0][0]
+        levels[0].append(KEY)
+        width = max(width, thesis.width + BETWEEN_BOXES + KEY.width)
+        height = max(height, thesis.height + BETWEEN_BOXES + KEY.height)
     ranks = len(levels)
     tall = sum(max(box.height for box in boxes) for boxes in levels.values()) + BETWEEN_LEVELS * 2 * (ranks - 1)
     wide = sum(max(box.width for box in boxes) for boxes in levels.values()) + BETWEEN_LEVELS * 2 * (ranks - 1)

@@ -1,10 +1,12 @@
 """A map (and what ``argmap check`` found in it) as a Graphviz graph: pure and deterministic.
 
-Every claim is one node, drawn once however many ``ref`` items point to it. Arrows run from each
+Every claim is one node, drawn once however many ``ref`` items point to it; a ref is an arrow from
+that node or a small "see ID" box where it is used (:mod:`.refs` chooses). Arrows run from each
 reason to the claim it supports or attacks and from evidence to its claim; a linked group's
-co-premises, framed together, meet in one junction point from which a single arrow leaves. An
-undercut aims at a point on the link it denies. The same map and options always give the same DOT
-text. Example::
+co-premises, framed together in the order written, meet in one junction point from which a single
+arrow leaves. An undercut aims at a point on the link it denies. The title is the graph's label,
+centred above it; the key (:mod:`.legend`) a box beside the thesis. The same map and options
+always give the same DOT text. Example::
 
     >>> from argmap import load
     >>> from argmap.diagram import RenderOptions
@@ -26,6 +28,7 @@ from ..problems import Problem
 from . import labels, legend, refs, style
 from .direction import choose_direction
 from .scope import scope
+from .statements import EDGE, NODE, quote, statement
 
 if TYPE_CHECKING:
     from . import RenderOptions
@@ -38,14 +41,6 @@ RANKDIR = {"TB": "BT", "BT": "TB", "LR": "RL", "RL": "LR"}
 #: their junction without a frame, and the layout makes fewer passes and straight edges.
 LARGE_GRAPH = 2500
 FAST_LAYOUT = {"nslimit": "0.05", "nslimit1": "0.05", "mclimit": "0.1", "searchsize": "10", "splines": "line"}
-NODE = {
-    "shape": "box",
-    "fontname": style.FONT,
-    "fontsize": str(style.TEXT_SIZE),
-    "margin": "0.14,0.07",
-    "penwidth": "1.2",
-}
-EDGE = {"penwidth": "1.4", "arrowsize": "0.8"}
 
 
 def source(argmap: ArgumentMap, problems: Sequence[Problem], options: RenderOptions) -> str:
@@ -57,21 +52,6 @@ def source(argmap: ArgumentMap, problems: Sequence[Problem], options: RenderOpti
 def digraph(argmap: ArgumentMap, problems: Sequence[Problem], options: RenderOptions) -> graphviz.Digraph:
     """The diagram as a :class:`graphviz.Digraph` (built, not laid out)."""
     return _Diagram(argmap, problems, options).build()
-
-
-def statement(subject: str, attrs: dict[str, str]) -> str:
-    """One node or edge statement, every value quoted, an HTML-like ``label`` as it is.
-
-    The graphviz package's ``node()`` and ``edge()`` put every value through regular expressions,
-    which took a second for a 5,000-claim map; names and values here are argmap's own (uids, colours,
-    and labels escaped by :mod:`.labels`), so plain quoting is enough.
-    """
-    listed = " ".join(f"{key}={value if key == 'label' else quote(value)}" for key, value in attrs.items())
-    return f"\t{subject} [{listed}]\n"
-
-
-def quote(value: str) -> str:
-    return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 
 class _Diagram:
@@ -132,18 +112,14 @@ class _Diagram:
         if title:  # the graph's own label: centred above the whole diagram
             self.graph.attr(label=labels.title(title), labelloc="t", labeljust="c", fontsize="15")
         if self.options.legend and self.seen:
-            # A box of its own at the level farthest from the thesis, beside the last boxes. (A frame
-            # around the diagram labelled with the key, leaving the graph's label to the title, made
-            # graphviz-pure lay out a 150-claim map with 808 crossings instead of none.)
-            key = statement(quote("^key"), {"label": legend.key(self.seen), "shape": "plaintext", "class": "key"})
-            self.graph.body.append(f"\t{{rank=min;\n{key}\t}}\n")
+            self.graph.body.append(legend.node(self.seen))
         return self.graph
 
     def node(self, name: str, label: str, graph: graphviz.Digraph | None = None, **attrs: str) -> None:
         (graph or self.graph).body.append(statement(quote(name), {"label": label, **attrs}))
 
-    def edge_statement(self, tail: str, head: str, graph: graphviz.Digraph | None = None, **attrs: str) -> None:
-        (graph or self.graph).body.append(statement(f"{quote(tail)} -> {quote(head)}", attrs))
+    def edge_statement(self, tail: str, head: str, **attrs: str) -> None:
+        self.graph.body.append(statement(f"{quote(tail)} -> {quote(head)}", attrs))
 
     def reasons(self, claim: Claim) -> list[tuple[int, Reason, str]]:
         """``(index, reason, relation)`` of every reason drawn below the claim."""
