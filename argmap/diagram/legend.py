@@ -79,7 +79,7 @@ def node(shown: set[str]) -> str:
     title, made graphviz-pure lay out a 150-claim map with 808 crossings instead of none; the key
     beside the level farthest from the thesis made small maps wider: benchmarks/README.md.)
     """
-    key = statement(quote("^key"), {"label": key_label(shown), "shape": "plaintext", "class": "key"})
+    key = statement(quote("^key"), {"label": key_label(shown), "shape": "plaintext", "id": "key", "class": "key"})
     return f"\t{{rank=max;\n{key}\t}}\n"
 
 
