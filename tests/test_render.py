@@ -123,7 +123,7 @@ def test_linked_premises_meet_in_one_junction_and_independent_ones_have_their_ow
 
 
 def test_a_ref_is_an_arrow_from_the_one_node_of_its_claim():
-    source = dot_source(argmap.load(DATA / "render-all.yaml"))
+    source = dot_source(argmap.load(DATA / "render-all.yaml"), RenderOptions(refs="edge"))
     assert len(re.findall(r'^\s*"cool" \[', source, re.MULTILINE)) == 1
     # The ref's arrow leaves the claim's only node and does not pull it to another rank.
     assert re.search(r'^\s*"cool" -> "trees" \[[^]]*constraint="false"', source, re.MULTILINE)

@@ -81,7 +81,7 @@ def test_edge_draws_every_ref_as_an_arrow_and_auto_stubs_only_the_far_one():
     edges = dot_source(m, RenderOptions(refs="edge"))
     assert 'class="stub"' not in edges
     assert edges.count('constraint="false"') == 2
-    auto = dot_source(m, RenderOptions())
+    auto = dot_source(m, RenderOptions(refs="auto"))
     assert '"a" -> "b"' in auto and 'constraint="false"' in auto  # a, two steps from b: an arrow
     assert auto.count('class="stub"') == 1 and 'href="#claim-deep"' in auto  # deep, four steps: a stub
 
@@ -96,17 +96,22 @@ def test_stubs_in_a_linked_group_stand_in_its_frame_in_the_order_written():
     frame = source[source.index("subgraph") :]
     frame = frame[: frame.index("\t}\n")]
     assert frame.count('class="stub"') == 2
-    assert re.search(r'rank=same; "\^see[0-9.]+" -> "\^see[0-9.]+" \[style=invis\]', frame)
+    assert re.search(r'rank=same; "\^see[0-9.]+" -> "\^see[0-9.]+" -> "\^together b/p1" \[style=invis\]', frame)
 
 
-def test_refs_default_is_measured_to_cross_less_on_the_seed_map():
+def test_refs_default_is_measured_to_cross_least_on_the_seed_map():
     quality = quality_module()
     m = argmap.load(SEED)
     crossings = {
-        refs: quality.measure(layout(m, RenderOptions(evidence=False, refs=refs))).crossings
-        for refs in ("edge", "auto")
+        refs: [
+            quality.measure(layout(m, RenderOptions(evidence=evidence, refs=refs))).crossings
+            for evidence in (False, True)
+        ]
+        for refs in ("edge", "auto", "stub")
     }
-    assert crossings["auto"] * 4 < crossings["edge"], crossings
+    assert RenderOptions().refs == "stub"
+    for other in ("edge", "auto"):
+        assert all(stub < other for stub, other in zip(crossings["stub"], crossings[other], strict=True)), crossings
 
 
 def test_unknown_refs_mode_is_a_render_error():
@@ -202,10 +207,15 @@ def test_co_premises_are_drawn_side_by_side_in_the_order_written():
 
 @pytest.mark.parametrize("path", [SEED, MAPS / "tutorial-structure.yaml"], ids=lambda p: p.name)
 @pytest.mark.parametrize("direction", ["TB", "LR"])
-def test_no_edge_runs_through_the_label_of_a_together_frame(path, direction):
+def test_no_edge_runs_through_the_word_together_or_any_box(path, direction):
     quality = quality_module()
     drawn = layout(argmap.load(path), RenderOptions(direction=direction))
-    assert quality.measure(drawn).through_labels == 0
+    frames = [o for o in drawn["objects"] if o["name"].startswith("cluster_")]
+    words = [o for o in drawn["objects"] if o.get("class") == "together"]
+    assert frames and len(words) == len(frames)  # one word in each frame, a box of its own
+    assert not any(frame.get("label") for frame in frames)  # no frame label for an edge to cross
+    measured = quality.measure(drawn)
+    assert measured.through_boxes == 0 and measured.through_labels == 0
 
 
 def test_a_claim_with_the_id_key_or_see_is_not_merged_with_the_key_or_a_stub():

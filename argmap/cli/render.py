@@ -70,7 +70,7 @@ def render(
             help="A claim used again (ref): an arrow from it (edge), a 'see ID' box where it is used (stub), "
             "or an arrow from a claim close by and a box for one far off (auto).",
         ),
-    ] = Refs.auto,
+    ] = Refs.stub,
     focus: Annotated[
         str | None, typer.Option("--focus", help="Draw only the sub-argument below this claim id.")
     ] = None,

@@ -40,6 +40,8 @@ RANKDIR = {"TB": "BT", "BT": "TB", "LR": "RL", "RL": "LR"}
 #: claim's box (kind and citation, no quote) instead of a box of its own, linked groups meet in
 #: their junction without a frame, and the layout makes fewer passes and straight edges.
 LARGE_GRAPH = 2500
+#: The word "together" in a linked group's frame: small, and as little box around it as Graphviz allows.
+TOGETHER = {"fontsize": str(style.SMALL_SIZE), "margin": "0.02,0", "width": "0", "height": "0", "class": "together"}
 FAST_LAYOUT = {"nslimit": "0.05", "nslimit1": "0.05", "mclimit": "0.1", "searchsize": "10", "splines": "line"}
 
 
@@ -257,17 +259,17 @@ class _Diagram:
     def linked_group(self, claim: Claim, reason: Reason, relation: str, index: int) -> None:
         """Frame the co-premises defined in this group and its stubs, in the order written.
 
-        Refs drawn as arrows are framed where their claim is defined. The label sits at a corner
-        of the frame: the arrows to the group's junction leave it from the middle.
+        Refs drawn as arrows are framed where their claim is defined. The word "together" is a box
+        of its own after the last co-premise, not the frame's label: Graphviz routes edges around
+        boxes but through a frame's label (the seed map had edges through 3 of them).
         """
         drawn = [m for m in reason.members if id(m) in self.names or self.stub_target(m) is not None]
         if not drawn or self.large:
             return
         self.seen.add("linked")
-        with self.graph.subgraph(name=f"cluster_{self.names[id(claim)]}/{relation[0]}{index}") as group:
-            top = "b" if self.direction == "TB" else "t"  # Graphviz flips "t" with the ranks
-            group.attr(label="together", labelloc=top, labeljust="r", style="rounded,dashed", color="#9e9e9e")
-            group.attr(fontcolor=style.GREY, fontsize=str(style.SMALL_SIZE), margin="6")
+        group_name = f"{self.names[id(claim)]}/{relation[0]}{index}"
+        with self.graph.subgraph(name=f"cluster_{group_name}") as group:
+            group.attr(style="rounded,dashed", color="#9e9e9e", margin="6")
             names = []
             for member in drawn:
                 if isinstance(member, Claim):
@@ -275,9 +277,10 @@ class _Diagram:
                     names.append(self.names[id(member)])
                 else:
                     names.append(self.stub(member, self.stub_target(member), group))  # type: ignore[arg-type]
-            if len(names) > 1:  # side by side in the order written
-                order = " -> ".join(quote(name) for name in names)
-                group.body.append(f"\t{{rank=same; {order} [style=invis]}}\n")
+            word = f"^together {group_name}"  # "^" is in no claim id
+            self.node(word, "together", group, shape="plaintext", fontcolor=style.GREY, **TOGETHER)
+            order = " -> ".join(quote(name) for name in [*names, word])  # side by side in the order written
+            group.body.append(f"\t{{rank=same; {order} [style=invis]}}\n")
 
     def evidence(self, claim: Claim) -> None:
         """One box below the claim listing its evidence."""

@@ -15,7 +15,8 @@ if TYPE_CHECKING:
 FORMATS = ("svg", "png", "dot", "pdf")
 DIRECTIONS = ("TB", "BT", "LR", "RL", "auto")
 #: How a ``ref`` item is drawn: an arrow from its claim (``edge``), a "see ID" box next to the claim
-#: that uses it (``stub``), or an arrow where the claim stands close by and a stub elsewhere (``auto``).
+#: that uses it (``stub``, the default: fewest crossings, benchmarks/README.md), or an arrow where
+#: the claim stands close by and a stub elsewhere (``auto``).
 REFS = ("auto", "stub", "edge")
 
 
@@ -26,7 +27,7 @@ class RenderOptions:
 
     format: str = "svg"
     direction: str = "auto"
-    refs: str = "auto"
+    refs: str = "stub"
     #: Draw only the sub-argument below this claim id ...
     focus: str | None = None
     #: ... this many levels deep (``None``: all).
