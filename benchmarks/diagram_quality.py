@@ -207,7 +207,11 @@ def main() -> None:
     arguments = parser.parse_args()
     variants: list[list[str]] = [[]]
     if arguments.variants:
-        variants = [[], *(["--refs", refs] for refs in ("edge", "stub")), *(["--direction", d] for d in ("TB", "LR"))]
+        variants = [
+            [],
+            *(["--refs", refs] for refs in ("edge", "stub", "auto")),
+            *(["--direction", d] for d in ("TB", "LR")),
+        ]
     print("| map | options | crossings | through labels | through boxes | ref ink (in) | size (px) | aspect |")
     print("|---|---|---:|---:|---:|---:|---|---:|")
     with tempfile.TemporaryDirectory() as folder:

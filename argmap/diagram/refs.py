@@ -4,10 +4,10 @@ the ref, instead of an arrow from the claim it names.
 An arrow from a claim written in another branch runs across the map, over and under everything
 between the two (on the seed map such arrows made long parallel bands that could not be followed
 by eye); a stub stays where it is used and names its claim, which the reader finds by its id (in an
-SVG, the stub is a link to it). ``auto`` keeps the arrow where the claim named stands close by in
-the tree of the map (at most :data:`NEAR` steps from the claim that uses it: a sibling, its
-parent's parent) and draws a stub elsewhere; the measurements behind it are in
-benchmarks/README.md. Example::
+SVG, the stub is a link to it). ``stub``, the default, draws every ref so; ``edge`` none;
+``auto`` keeps the arrow where the claim named stands close by in the tree of the map (at most
+:data:`NEAR` steps from the claim that uses it: a sibling, its parent's parent). Stubs crossed
+least on the seed map and on generated maps (benchmarks/README.md). Example::
 
     >>> from argmap import load
     >>> m = load("maps/bandow-iraq.yaml")
