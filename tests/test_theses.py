@@ -183,10 +183,12 @@ def test_show_draws_a_tree_for_each_thesis_and_the_undercut_under_the_ref(run, w
 
 def test_render_draws_both_roots_the_title_over_all_and_the_undercut_on_the_use(run, write, tmp_path):
     out = tmp_path / "two.dot"
-    assert run("render", write("two.yaml", TWO), "-o", out).exit_code == 0
+    # Refs drawn as arrows, not stubs, so that the undercut's point on the arrow of that use shows.
+    assert run("render", write("two.yaml", TWO), "-o", out, "--refs", "edge").exit_code == 0
     dot = out.read_text(encoding="utf-8")
     assert dot.count('class="claim thesis"') == 2
-    assert '"a" -> "title" [style="invis"]' in dot and '"#thesis2" -> "title" [style="invis"]' in dot
+    # The title is the graph's own label, centred above the whole diagram: over both roots.
+    assert "Two theses" in dot and "labelloc=t" in dot and "labeljust=c" in dot
     # The undercut aims at a point on the arrow from the reused premise to the second thesis.
     assert '"#thesis2/p1/u1" -> "#thesis2/p1.1/link" [color="#7b3fa0" arrowhead="tee" class="undercuts"' in dot
     assert '"shared" -> "#thesis2/p1.1/link"' in dot and '"#thesis2/p1.1/link" -> "#thesis2"' in dot
