@@ -346,12 +346,21 @@ def test_live_update_keeps_view_selection_and_folds_and_a_broken_map_shows_a_ban
 
 
 def test_several_theses_are_laid_out_side_by_side(view):
-    m = load_text(MAP)
+    from tests.test_theses import TWO
+
+    m = load_text(TWO)
     data = view_data(m, argmap.check(m), argmap.evaluate(m))
-    data["roots"] = ["t", "o1"]  # as a map with two theses would give (ArgumentMap.theses)
+    assert len(data["roots"]) == 2
     page = view(html_page(data))
     keys = visible_keys(page)
-    assert keys.count("c:o1") == 1 and "c:r1" in keys and not overlapping(boxes(page))
+    assert {f"c:{root}" for root in data["roots"]} <= set(keys) and "c:shared" in keys
+    assert any(key.startswith("r:") for key in keys)  # the second thesis's ref to the shared premise
+    assert not overlapping(boxes(page))
+    second = data["roots"][1]
+    page.focus("[data-key='c:a']")
+    keys_help = page.evaluate("() => document.getElementById('keys').textContent")
+    page.keyboard.press("ArrowRight" if "← → siblings" in keys_help else "ArrowDown")  # the next thesis
+    assert focused_key(page) == f"c:{second}"
 
 
 def test_the_flagship_page_opens_cleanly(view):

@@ -184,3 +184,22 @@ def test_the_published_interactive_view_is_up_to_date(run, request):
     assert committed.exists() and result.stdout_bytes == committed.read_bytes(), (
         f"{committed.name} is out of date; run: {DOCS_PAGE} (or python -m pytest --regen-golden)"
     )
+
+
+@pytest.mark.parametrize(
+    "args, imported",
+    [
+        (["check", "maps/tutorial-basics.yaml"], False),
+        (["render", "maps/tutorial-basics.yaml", "-f", "dot", "-o", "-"], False),
+        (["render", "maps/tutorial-basics.yaml", "-f", "html", "-o", "-"], True),
+    ],
+)
+def test_only_the_html_format_imports_the_page(args, imported):
+    import subprocess
+    import sys
+
+    # -X importtime lists every module as it is imported (the command ends by os._exit: no hook after it)
+    command = [sys.executable, "-X", "importtime", "-m", "argmap", *args]
+    done = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, check=False)
+    assert done.returncode == 0, done.stderr
+    assert bool(re.search(r"\|\s+argmap\.html\b", done.stderr)) is imported

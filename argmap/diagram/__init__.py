@@ -107,8 +107,8 @@ def _page(argmap: ArgumentMap, options: RenderOptions, problems: Sequence[Proble
         colours=True,
         depth=options.depth,
         focus=options.focus,
-        # TB is also the default: the page then picks the direction that draws the map larger
-        direction={"LR": "LR", "RL": "LR", "BT": "TB"}.get(options.direction),
+        # auto: the page picks the direction that draws the map larger in the reader's window
+        direction={"TB": "TB", "BT": "TB", "LR": "LR", "RL": "LR"}.get(options.direction),
     )
     return html_page(data).encode("utf-8")
 

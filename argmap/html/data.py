@@ -8,7 +8,7 @@ preview of ``argmap serve``, which sends a fresh copy after every save. Example:
     >>> m = argmap.load("maps/tutorial-basics.yaml")
     >>> data = view_data(m, argmap.check(m), argmap.evaluate(m))
     >>> data["roots"], data["claims"][data["roots"][0]]["role"]
-    (['thesis'], 'thesis')
+    (['build-bike-lane'], 'thesis')
 """
 
 from __future__ import annotations

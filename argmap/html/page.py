@@ -48,7 +48,7 @@ _PAGE = """<!DOCTYPE html>
 def html_page(data: dict[str, Any], *, live_url: str | None = None) -> str:
     """The page showing ``data`` (from :func:`~argmap.html.data.view_data`); with ``live_url``, it
     listens there for server-sent updates (see the README's "Interactive view")."""
-    script, style, body = _asset("view.js"), _asset("view.css"), _asset("body.html")
+    script, style, body = _script(), _asset("view.css"), _asset("body.html")
     policy = [
         "default-src 'none'",
         f"script-src '{_hash(script)}'",
@@ -81,6 +81,21 @@ def embedded_json(value: Any) -> str:
 def _hash(code: str) -> str:
     digest = hashlib.sha256(code.encode("utf-8")).digest()
     return "sha256-" + base64.b64encode(digest).decode("ascii")
+
+
+#: The script's parts (``static/*.js``) in the order they run, in one function scope whose names they share.
+SCRIPT_PARTS = ("core.js", "layout.js", "draw.js", "navigate.js", "panels.js", "export.js", "start.js")
+_SCRIPT_OPENING = """// argmap's interactive view. Reads the map's data from #argmap-data (JSON, never markup), lays the
+// visible forest out itself (a layered tidy tree: folding a branch leaves no hole, and a relayout
+// of 5,000 claims takes milliseconds), and puts every text on screen with textContent only.
+(function () {
+  'use strict';
+"""
+
+
+@cache
+def _script() -> str:
+    return _SCRIPT_OPENING + "".join(_asset(part) for part in SCRIPT_PARTS) + "})();\n"
 
 
 @cache
