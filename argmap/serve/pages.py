@@ -62,7 +62,7 @@ def index_page(served: str, names: list[str], leaving: list[str]) -> str:
     if names:
         items = "".join(
             f'<li><a href="{escape(page_url(name))}">{escape(name)}</a>'
-            f' <a class="note" href="{escape(source_url(name))}">(YAML)</a></li>'
+            f' <a class="note" href="{escape(source_url(name))}">(text)</a></li>'
             for name in names
         )
         body = f"<ul>{items}</ul>"
