@@ -33,13 +33,13 @@ from ..limits import MAX_CLAIM_DEPTH
 from ..model import Evidence, Position, Source
 from ..problems import LoadError, Problem
 from . import Imported
-from .argdown_syntax import Document, Element, parse
+from .argdown_syntax import Document, Element, Step, parse
 from .graph_tree import GraphClaim, Incoming, TooDeep, to_map
 
 _RELATION_OF = {"support": "premises", "attack": "objections", "undercut": "undercuts", "contradiction": "objections"}
 #: The relation names graph_tree takes: "attacks" is an objection, or a rebuttal below an attack.
 _GRAPH_RELATION = {"premises": "premises", "objections": "attacks", "rebuttals": "attacks", "undercuts": "undercuts"}
-_DATA_KEYS = ("assumption", "note", "evidence", "ignore", "tags", "relation")
+_DATA_KEYS = ("assumption", "note", "evidence", "ignore", "tags", "relation", "of")
 
 
 class _Incoming(NamedTuple):
@@ -51,7 +51,8 @@ class _Incoming(NamedTuple):
     places: tuple[Position, ...]
     linked: bool
     position: Position
-    undercuts: list[tuple[int, Position]]
+    #: Reasons that undercut this one: members, whether linked, where.
+    undercuts: list[tuple[tuple[int, ...], bool, Position]]
 
 
 def read(text: str, path: Path) -> Imported:
@@ -121,10 +122,17 @@ class _Reader:
 
     def _reasons(self) -> None:
         self.reason_of: dict[int, tuple[int, int]] = {}  # argument node -> (conclusion node, its reason)
+        self.cutters: set[int] = set()  # arguments whose premises undercut another argument
+        cutting: list[tuple[str, Step]] = []  # (the argument cut, the structure's one step)
         for pcs in self.doc.pcs:
-            data = self.doc.elements[pcs.argument].data if pcs.argument is not None else None
-            # argmap's own writer marks a linked group that attacks its conclusion: {relation: objections}
-            last = (data or {}).get("relation")
+            data = self.doc.elements[pcs.argument].data or {} if pcs.argument is not None else {}
+            # argmap's own writer marks a linked group that attacks its conclusion: {relation: objections},
+            # and co-premises that undercut an argument together: {relation: undercuts, of: a3}
+            last = data.get("relation")
+            if last == "undercuts" and isinstance(data.get("of"), str) and len(pcs.steps) == 1:
+                cutting.append((data["of"], pcs.steps[0]))
+                self.cutters.add(self.node_of[pcs.argument])  # type: ignore[index]
+                continue
             for step in pcs.steps:
                 conclusion = self.node_of[step.conclusion]
                 members = tuple(self.node_of[p] for p in step.premises)
@@ -139,6 +147,7 @@ class _Reader:
                 last = self.node_of[pcs.steps[-1].conclusion]
                 self.reason_of[argument] = (last, len(self.incoming[last]) - 1)
                 self._argument_text(argument, last)
+        self._cutting(cutting)
         for relation in self.doc.relations:
             source, target = self.node_of[relation.source], self.node_of[relation.target]
             if source in self.reason_of:  # relations of an argument are its conclusion's
@@ -149,7 +158,7 @@ class _Reader:
             if target in self.reason_of:
                 conclusion, at = self.reason_of[target]
                 if kind != "support":  # an attack on an argument attacks its inference
-                    self.incoming[conclusion][at].undercuts.append((source, relation.position))
+                    self.incoming[conclusion][at].undercuts.append(((source,), False, relation.position))
                     self.places[source] += 1
                     continue
                 self.warn(relation.position, "support of an argument is kept as support of its conclusion")
@@ -157,6 +166,22 @@ class _Reader:
             place = (self.doc.elements[relation.source].position,)
             self.incoming[target].append(_Incoming(_RELATION_OF[kind], (source,), place, False, relation.position, []))
             self.places[source] += 1
+
+    def _cutting(self, cutting: list[tuple[str, Step]]) -> None:
+        """Structures whose premises undercut another argument's inference together."""
+        arguments = {elements[0].title: n for n, elements in enumerate(self.nodes) if elements[0].kind == "argument"}
+        for title, step in cutting:
+            members = tuple(self.node_of[p] for p in step.premises)
+            cut = self.reason_of.get(arguments.get(title, -1))
+            if cut is None:  # no such argument: its premises undercut its conclusion
+                conclusion = self.node_of[step.conclusion]
+                self.incoming[conclusion].append(
+                    _Incoming("undercuts", members, (), len(members) > 1, step.position, [])
+                )
+            else:
+                self.incoming[cut[0]][cut[1]].undercuts.append((members, len(members) > 1, step.position))
+            for member in members:
+                self.places[member] += 1
 
     def _argument_text(self, argument: int, conclusion: int) -> None:
         for element in self.nodes[argument]:
@@ -175,7 +200,7 @@ class _Reader:
             if elements[0].kind == "statement" and elements[0].title and self.places[n]
             and not self.incoming[n] and not any(e.text for e in elements)
         }  # fmt: skip
-        live = [n for n in range(len(self.nodes)) if n not in self.reason_of]
+        live = [n for n in range(len(self.nodes)) if n not in self.reason_of and n not in self.cutters]
         index = {node: k for k, node in enumerate(live)}
         roots = self._roots(live, unstated)
         graph = []
@@ -188,7 +213,10 @@ class _Reader:
                         incoming.position, "an undercut of a thesis (which supports nothing) is kept as an objection"
                     )
                     relation = "attacks"
-                cuts = tuple(Incoming("undercuts", (index[cut],), False, at) for cut, at in incoming.undercuts)
+                cuts = tuple(
+                    Incoming("undercuts", tuple(index[m] for m in members), linked, at)
+                    for members, linked, at in incoming.undercuts
+                )
                 members = tuple(index[member] for member in incoming.members)
                 claim.incoming.append(
                     Incoming(relation, members, incoming.linked, incoming.position, cuts, incoming.places)
@@ -211,7 +239,7 @@ class _Reader:
                 reached.add(node)
                 for incoming in self.incoming[node]:
                     stack += incoming.members
-                    stack += [cut for cut, _ in incoming.undercuts]
+                    stack += [member for members, _, _ in incoming.undercuts for member in members]
             left = next((n for n in candidates if n not in reached and n not in unstated), None)
             if left is None:
                 return roots
