@@ -330,3 +330,12 @@ def test_what_argdown_cannot_hold_is_a_warning_naming_the_claim():
     again = imported(exported.text).argmap
     assert again.thesis.text == "two lines" and again.thesis.tags == ("a (b)",)
     assert sorted(r.members[0].text for r in again.thesis.premises) == ["A", "B"]
+
+
+def test_data_is_read_as_a_yaml_map_is_with_its_problems_at_the_statement():
+    with pytest.raises(LoadError) as caught:
+        imported("[T]: t\n  + [P]: p {assumption: maybe}\n")
+    assert [(p.line, p.column) for p in caught.value.problems] == [(2, 5)]
+    result = imported("===\ntitle: T\nauthor: A\n===\n\n[T]: t {evidence: [{quote: q, source: {author: B}}]}\n")
+    assert result.argmap.thesis.evidence[0].source.author == "B"
+    assert any("front matter's author" in w.message for w in result.warnings)
