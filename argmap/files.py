@@ -117,7 +117,7 @@ def check_paths(
     ]
     maps, leaving = walk(paths)
     results += [FileResult(path, (_not_followed(path),), False) for path in leaving]
-    maps = _without_turned_off_argdown(maps, paths, settings)
+    maps = without_turned_off_argdown(maps, paths, settings)
     if jobs > 1 and len(maps) >= PARALLEL_MIN_MAPS:
         from .limits import MAX_JOBS
         from .parallel_check import check_in_parallel
@@ -126,19 +126,23 @@ def check_paths(
     return results + [check_file(path, settings, keep_maps) for path in maps]
 
 
-def _without_turned_off_argdown(maps: list[Path], named: list[Path], settings: Config | Settings) -> list[Path]:
+def without_turned_off_argdown(maps: list[Path], named: list[Path], settings: Config | Settings) -> list[Path]:
     """The maps, less the Argdown documents found in a folder whose settings say ``argdown = false``.
 
-    A document named on the command line is always checked.
+    A document named on the command line is always kept, and so is one under a settings file that
+    cannot be read: checking it reports that file (``argmap check``, ``argmap serve``).
     """
-    from .config import Config
+    from .config import Config, ConfigError
 
     given = set(named)
 
     def wanted(path: Path) -> bool:
         if path in given or not path.name.endswith(ARGDOWN_SUFFIXES):
             return True
-        return (settings if isinstance(settings, Config) else settings.for_map(path)).argdown
+        try:
+            return (settings if isinstance(settings, Config) else settings.for_map(path)).argdown
+        except ConfigError:
+            return True
 
     return [path for path in maps if wanted(path)]
 

@@ -67,7 +67,10 @@ def index_page(served: str, names: list[str], leaving: list[str]) -> str:
         )
         body = f"<ul>{items}</ul>"
     else:
-        body = '<p class="note">No <code>*.yaml</code> or <code>*.yml</code> maps here yet.</p>'
+        body = (
+            '<p class="note">No <code>*.yaml</code>, <code>*.yml</code>, <code>*.argdown</code> or <code>*.ad</code>'
+            " maps here yet.</p>"
+        )
     if leaving:
         links = "".join(f"<li><code>{escape(name)}</code></li>" for name in leaving)
         body += f'<p class="note">Links that lead outside the folder, not followed:</p><ul>{links}</ul>'
