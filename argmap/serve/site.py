@@ -1,10 +1,11 @@
 """What ``argmap serve`` may show: the maps below the folder it serves, each under a name of its own.
 
 The server never turns a URL into a file path. It asks :func:`~argmap.files.walk` (the walk of
-``argmap check``, with its filter of Argdown documents) for the maps, names each by its path below the folder, and looks a requested name
-up among them: a name that is not one of those maps is not served, whatever ``..``, percent
-escapes, absolute paths or links it holds. Before a map is read, its real path is checked again to
-lie inside the folder, so that a link swapped in after the walk cannot lead out either.
+``argmap check``, with its filter of Argdown documents) for the maps, names each by its path
+below the folder, and looks a requested name up among them: a name that is not one of those maps
+is not served, whatever ``..``, percent escapes, absolute paths or links it holds. Before a map is
+read, its real path is checked again to lie inside the folder, so that a link swapped in after the
+walk cannot lead out either.
 """
 
 from __future__ import annotations
