@@ -23,6 +23,10 @@ class Listing(NamedTuple):
     maps: dict[str, Path]
     leaving: list[str]
 
+    def names(self) -> str:
+        """Every name listed, one a line: the index shows the same page as long as this is the same."""
+        return "\n".join([*self.maps, "", *self.leaving])
+
 
 class Site:
     """The folder (or the one map) given to ``argmap serve``."""

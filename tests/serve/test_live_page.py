@@ -68,3 +68,28 @@ def test_a_saved_edit_updates_the_open_page_keeping_selection_zoom_and_folds(bro
             page.close()
     assert latency < 1.0, f"the page showed the edit {latency:.2f} s after the save"
     assert errors == []
+
+
+def test_the_open_index_lists_a_map_saved_after_it_opened(browser, tmp_path):  # noqa: F811
+    folder = tmp_path / "maps"
+    folder.mkdir()
+    (folder / "a.yaml").write_text(MAP, encoding="utf-8")
+    errors: list[str] = []
+    with serving(folder) as server:
+        page = browser.new_page()
+        page.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
+        page.on("pageerror", lambda error: errors.append(str(error)))
+        try:
+            page.goto(server.url)
+            assert page.locator('a[href="/map/a.yaml"]').count() == 1
+            page.wait_for_timeout(300)  # the stream is open
+            (folder / "b.yaml").write_text(MAP, encoding="utf-8")
+            saved = time.monotonic()
+            page.wait_for_selector('a[href="/map/b.yaml"]', timeout=5000)
+            latency = time.monotonic() - saved
+            (folder / "a.yaml").unlink()
+            page.wait_for_selector('a[href="/map/a.yaml"]', state="detached", timeout=5000)
+        finally:
+            page.close()
+    assert latency < 1.0, f"the index showed the new map {latency:.2f} s after the save"
+    assert errors == []
