@@ -245,6 +245,28 @@ def test_a_deep_link_opens_with_the_claim_selected_and_in_view(view):
     assert page.evaluate("() => location.hash") == "#p2"
 
 
+@pytest.mark.parametrize("hash", ["#100%", "#%E0%A4%A", "#constructor", "#__proto__", "#toString", "#nobody"])
+def test_a_deep_link_that_names_no_claim_opens_the_page_with_nothing_selected(view, hash):
+    # A mistyped link ("#100%" is no valid escape) or one that names a property every JavaScript
+    # object has once left the page blank, with an error, instead of opening it.
+    page = view(page_html(), hash=hash)
+    assert page.evaluate("() => window.argmapView.selected()") is None
+    assert page.locator('[data-key="c:t"]').count() == 1
+
+
+def test_claims_whose_ids_are_names_javascript_objects_have_are_linked_and_shown(view):
+    text = (
+        "thesis:\n  id: constructor\n  claim: The thesis.\n  premises:\n"
+        "    - {id: __proto__, claim: Named like a prototype., assumption: true}\n"
+        "    - {id: toString, claim: Named like a method., assumption: true}\n"
+    )
+    page = view(page_html(text), hash="#__proto__")
+    assert page.evaluate("() => window.argmapView.selected()") == "__proto__"
+    assert "Named like a prototype." in page.text_content("#panel")
+    page.click('[data-key="c:toString"]')
+    assert page.evaluate("() => [window.argmapView.selected(), location.hash]") == ["toString", "#toString"]
+
+
 def test_pan_zoom_and_fit(view):
     page = view(page_html())
     start = page.evaluate("() => window.argmapView.view()")

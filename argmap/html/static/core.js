@@ -41,7 +41,9 @@
   // ---- data ---------------------------------------------------------------------------------
   function index(data) {
     D = data;
-    claims = D.claims;
+    // Claims by id in an object with no prototype: an id in a link or a ref ("constructor",
+    // "__proto__") must not find Object's own properties.
+    claims = Object.assign(Object.create(null), D.claims);
     parentOf = new Map();
     hiddenCount = new Map();
     var order = [];
