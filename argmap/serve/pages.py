@@ -28,9 +28,18 @@ source.onmessage = (event) => {
 """
 #: The index's script: the server sends a message on its stream when the maps on offer are no
 #: longer those the page lists (one added, renamed or removed), and the page shows the new list.
+#: A hidden tab lets its stream go: a browser opens at most six connections to one server, and
+#: each open map page holds one.
 INDEX_SCRIPT = """
-const listing = new EventSource(document.body.dataset.events);
-listing.onmessage = () => { listing.close(); location.reload(); };
+let listing = null;
+const follow = () => {
+  if (document.hidden) { if (listing) listing.close(); listing = null; return; }
+  if (listing) return;
+  listing = new EventSource(document.body.dataset.events);
+  listing.onmessage = () => { listing.close(); location.reload(); };
+};
+document.addEventListener("visibilitychange", follow);
+follow();
 """
 STYLE = """
 body { font: 16px/1.5 system-ui, sans-serif; margin: 2rem auto; max-width: 50rem; padding: 0 1rem; color: #222; }

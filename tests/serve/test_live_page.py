@@ -70,6 +70,13 @@ def test_a_saved_edit_updates_the_open_page_keeping_selection_zoom_and_folds(bro
     assert errors == []
 
 
+#: Make the page believe it was hidden (HIDDEN true) or shown again, as a switch of tabs does.
+VISIBILITY = """() => {
+  Object.defineProperty(document, "hidden", {value: HIDDEN, configurable: true});
+  document.dispatchEvent(new Event("visibilitychange"));
+}"""
+
+
 def test_the_open_index_lists_a_map_saved_after_it_opened(browser, tmp_path):  # noqa: F811
     folder = tmp_path / "maps"
     folder.mkdir()
@@ -89,6 +96,15 @@ def test_the_open_index_lists_a_map_saved_after_it_opened(browser, tmp_path):  #
             latency = time.monotonic() - saved
             (folder / "a.yaml").unlink()
             page.wait_for_selector('a[href="/map/a.yaml"]', state="detached", timeout=5000)
+
+            # A hidden tab closes its stream (a browser allows six connections to one server) and
+            # catches up when shown again.
+            page.evaluate(VISIBILITY.replace("HIDDEN", "true"))
+            (folder / "c.yaml").write_text(MAP, encoding="utf-8")
+            page.wait_for_timeout(1000)
+            assert page.locator('a[href="/map/c.yaml"]').count() == 0
+            page.evaluate(VISIBILITY.replace("HIDDEN", "false"))
+            page.wait_for_selector('a[href="/map/c.yaml"]', timeout=5000)
         finally:
             page.close()
     assert latency < 1.0, f"the index showed the new map {latency:.2f} s after the save"
