@@ -109,3 +109,32 @@ def test_the_open_index_lists_a_map_saved_after_it_opened(browser, tmp_path):  #
             page.close()
     assert latency < 1.0, f"the index showed the new map {latency:.2f} s after the save"
     assert errors == []
+
+
+def test_a_hidden_map_page_lets_its_stream_go_and_shows_the_map_as_it_is_when_shown(browser, tmp_path):  # noqa: F811
+    folder = tmp_path / "maps"
+    folder.mkdir()
+    path = folder / "a.yaml"
+    path.write_text(MAP, encoding="utf-8")
+    errors: list[str] = []
+    with serving(folder) as server:
+        page = browser.new_page()
+        page.on("pageerror", lambda error: errors.append(str(error)))
+        try:
+            page.goto(server.url + "map/a.yaml")
+            page.wait_for_function(READY)
+            page.click("#zoom-in")
+            page.evaluate("() => { argmapView.fold('a'); argmapView.select('a'); }")
+            before = page.evaluate(STATE)
+            page.evaluate(VISIBILITY.replace("HIDDEN", "true"))
+            path.write_text(MAP.replace("Lanes are safe", EDITED), encoding="utf-8")
+            page.wait_for_timeout(1000)
+            assert EDITED not in page.locator("#panel-body").inner_text()  # no stream while hidden
+            page.evaluate(VISIBILITY.replace("HIDDEN", "false"))
+            page.wait_for_function(f"() => document.getElementById('panel-body').textContent.includes({EDITED!r})")
+            assert page.evaluate(STATE) == before
+            path.write_text(MAP, encoding="utf-8")  # and it follows the file again
+            page.wait_for_function("() => document.getElementById('panel-body').textContent.includes('Lanes are safe')")
+        finally:
+            page.close()
+    assert errors == []
