@@ -26,32 +26,15 @@ from 1, after a byte order mark on the first line), and an edit's end is exclusi
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING
 
-from ..model import Position
+from .values import Fix, TextEdit
 
 if TYPE_CHECKING:
     from ..model import ArgumentMap
     from ..problems import Problem
 
-
-class TextEdit(NamedTuple):
-    """Replace the text from ``start`` up to (not including) ``end`` with ``new_text``."""
-
-    start: Position
-    end: Position
-    new_text: str
-
-
-class Fix(NamedTuple):
-    """One way to fix a problem: a title for a menu, and the edits, which apply together."""
-
-    title: str
-    edits: tuple[TextEdit, ...]
-    #: The rule id of the problem it fixes.
-    rule: str | None
-    #: The one obvious fix (a "did you mean"), which an editor may apply on its own.
-    preferred: bool = False
+__all__ = ["Fix", "TextEdit", "apply", "fixes_for"]
 
 
 def fixes_for(text: str, argmap: ArgumentMap | None, problem: Problem) -> list[Fix]:

@@ -21,9 +21,9 @@ from ..model import ArgumentMap, Position
 from ..problems import LoadError, Problem
 from ..rules import RULES
 from ..suggestions import did_you_mean, suggestion_in
-from . import Fix
 from .edits import Value, append_item, respell, set_entries
 from .layout import Layout, value_of
+from .values import Fix
 
 NOTE = '"TODO: why any reader grants this without support"'
 EVIDENCE_TEXT = '"TODO: what shows this claim is true"'

@@ -16,14 +16,12 @@ Example::
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, TypeAlias
+from typing import TypeAlias
 
 from yaml.nodes import CollectionNode, MappingNode, Node, ScalarNode, SequenceNode
 
 from .layout import Layout, value_of
-
-if TYPE_CHECKING:
-    from . import TextEdit
+from .values import TextEdit
 
 #: A value to write: YAML text, a list of YAML texts, or a list of mappings of key to YAML text.
 Value: TypeAlias = str | list[str] | list[dict[str, str]]
@@ -33,8 +31,6 @@ _EMPTY = {"", "~", "null", "Null", "NULL", "false", "False", "FALSE"}
 
 def edit(layout: Layout, start: int, end: int, new_text: str) -> TextEdit:
     """One edit replacing the text from offset ``start`` to ``end`` (exclusive)."""
-    from . import TextEdit
-
     return TextEdit(layout.position(start), layout.position(end), new_text)
 
 
