@@ -10,6 +10,9 @@ import pytest
 MODULES = [
     "argmap.content_words",
     "argmap.evaluation.fixpoint",
+    "argmap.fixes",
+    "argmap.fixes.edits",
+    "argmap.fixes.layout",
     "argmap.evaluation.labelling",
     "argmap.evaluation.network",
     "argmap.rules",

@@ -22,7 +22,7 @@ STAGES: tuple[frozenset[str], ...] = tuple(
         "reading sources",  # text -> model; the texts that sources name
         "rules",  # model -> findings
         "config checker evaluation",  # findings -> problems with settings; model -> labels
-        "formats",  # results -> text, pure
+        "formats fixes",  # results -> text, pure; problems -> edits that fix them
         "files parallel_check safe_write starter",  # many files in, files out
         "diagram",  # model and problems -> drawings, and writing them
         "lsp",  # the language server, a thin layer like the command line
