@@ -37,6 +37,8 @@ def _diagnostic(analysis: Analysis, codec: PositionCodec, uri: str, problem: Pro
         code=problem.rule,
         source=SOURCE,
         related_information=related or None,
+        # The problem's own place, as `argmap check` reports it: quick fixes find the problem by it.
+        data={"line": problem.line, "column": problem.column},
     )
 
 
