@@ -30,7 +30,9 @@ def replace_text(client: LanguageClient, uri: str, text: str) -> None:
     _versions[uri] += 1
     identifier = types.VersionedTextDocumentIdentifier(uri=uri, version=_versions[uri])
     change = types.TextDocumentContentChangeWholeDocument(text=text)
-    client.text_document_did_change(types.DidChangeTextDocumentParams(text_document=identifier, content_changes=[change]))
+    client.text_document_did_change(
+        types.DidChangeTextDocumentParams(text_document=identifier, content_changes=[change])
+    )
 
 
 def edit(client: LanguageClient, uri: str, start: tuple[int, int], end: tuple[int, int], text: str) -> None:
@@ -41,7 +43,9 @@ def edit(client: LanguageClient, uri: str, start: tuple[int, int], end: tuple[in
     change = types.TextDocumentContentChangePartial(
         range=types.Range(types.Position(*start), types.Position(*end)), text=text
     )
-    client.text_document_did_change(types.DidChangeTextDocumentParams(text_document=identifier, content_changes=[change]))
+    client.text_document_did_change(
+        types.DidChangeTextDocumentParams(text_document=identifier, content_changes=[change])
+    )
 
 
 async def pushed(client: LanguageClient, uri: str) -> list[types.Diagnostic]:
@@ -62,7 +66,6 @@ async def pulled(client: LanguageClient, uri: str) -> list[types.Diagnostic]:
 
 def close(client: LanguageClient, uri: str) -> None:
     client.text_document_did_close(types.DidCloseTextDocumentParams(text_document=types.TextDocumentIdentifier(uri)))
-
 
 
 def at(uri: str, line: int, character: int) -> dict[str, object]:
