@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from ..problems import Problem
 from .index import NameIndex
-from .spans import indent
+from .spans import indent, split_lines
 
 if TYPE_CHECKING:
     from ..config import Config
@@ -51,7 +51,7 @@ class Analysis:
         self.version = version
         self.problems = problems
         self.argmap = argmap
-        self.lines: list[str] = text.splitlines(True)
+        self.lines = split_lines(text)
 
     @cached_property
     def names(self) -> NameIndex:

@@ -22,6 +22,7 @@ from .analysis import Analysis
 from .convert import from_position
 from .diagnostics import SOURCE, diagnostics
 from .documents import Document, Documents
+from .spans import split_lines
 
 #: Files whose change may change the problems of every open map: settings, and source texts.
 WATCHED = ("**/argmap.toml", "**/pyproject.toml", "**/*.txt", "**/*.md", "**/*.html", "**/*.htm")
@@ -182,7 +183,7 @@ async def references(ls: ArgmapServer, params: types.ReferenceParams) -> list[ty
 def complete(ls: ArgmapServer, params: types.CompletionParams) -> types.CompletionList:
     """From the text as typed this moment, with the names of the last version that loaded."""
     text_document = ls.workspace.get_text_document(params.text_document.uri)
-    lines = text_document.lines
+    lines = split_lines(text_document.source)
     spot = from_position(ls.workspace.position_codec, lines, params.position)
     return completion.complete(lines, *spot, ls.navigable(params.text_document.uri))
 

@@ -23,6 +23,20 @@ Spot = tuple[int, int]
 KEY = re.compile(r"[^\s:#{}\[\],'\"][^:#{}\[\],]*?:(?=\s|$)")
 
 
+#: A line and its break: LSP and argmap break lines at \r\n, \r and \n only (str.splitlines also
+#: breaks at \x85, \u2028 and more, which would shift every line after one).
+_LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+\Z")
+
+
+def split_lines(text: str) -> list[str]:
+    r"""The lines of a text, each with its line break.
+
+    >>> split_lines("a\u2028b\r\nc\rd")
+    ['a\u2028b\r\n', 'c\r', 'd']
+    """
+    return _LINE.findall(text)
+
+
 class Span(NamedTuple):
     """A range of the text: 0-based (line, index) at each end, the end exclusive."""
 
