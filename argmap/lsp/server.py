@@ -98,6 +98,7 @@ def initialized(ls: ArgmapServer, params: types.InitializedParams) -> None:
 
 @server.feature(types.TEXT_DOCUMENT_DID_OPEN)
 def did_open(ls: ArgmapServer, params: types.DidOpenTextDocumentParams) -> None:
+    ls.documents.closed(params.text_document.uri)  # opened again: its versions start again
     document = ls.documents.opened(params.text_document.uri, path_of(params.text_document.uri))
     ls.documents.schedule(document, ls.text_of(document), delay=0)
 
