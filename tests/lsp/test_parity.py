@@ -11,7 +11,6 @@ import json
 from pathlib import Path
 
 import pytest
-from lsprotocol import types
 from pytest_lsp import LanguageClient
 
 from argmap.rules import RULES

@@ -11,7 +11,6 @@ from tests.helpers import ROOT
 from tests.processes import argmap_process
 from tests.samples import SEED
 
-
 WATCHED = """
 import sys
 from typer.testing import CliRunner
