@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from weakref import WeakKeyDictionary
 
 from lsprotocol import types
 
@@ -72,7 +73,20 @@ def complete(lines: Sequence[str], line: int, column: int, analysis: Analysis | 
 
 
 def _candidates(key: str, analysis: Analysis | None) -> list[tuple[str, str | None]]:
-    """``(label, detail)`` of everything that may follow ``key``."""
+    """``(label, detail)`` of everything that may follow ``key``, made once per version."""
+    if analysis is None:
+        return _made(key, None)
+    made = _MADE.setdefault(analysis, {})
+    if key not in made:
+        made[key] = _made(key, analysis)
+    return made[key]
+
+
+#: The candidates of each version still in use (a version no longer served is dropped with them).
+_MADE: WeakKeyDictionary[Analysis, dict[str, list[tuple[str, str | None]]]] = WeakKeyDictionary()
+
+
+def _made(key: str, analysis: Analysis | None) -> list[tuple[str, str | None]]:
     argmap = analysis.argmap if analysis is not None else None
     if key == "ref":
         claims = argmap.claims if argmap is not None else ()

@@ -24,6 +24,8 @@ def to_position(codec: PositionCodec, lines: Sequence[str], spot: Spot) -> types
     line, column = spot
     if line >= len(lines):
         return types.Position(line=len(lines), character=0)
+    if lines[line].isascii():  # every encoding counts one unit per ASCII character (most lines: fast)
+        return types.Position(line=line, character=min(column, len(lines[line])))
     return codec.position_to_client_units(lines, ServerTextPosition(line, column))
 
 

@@ -100,7 +100,7 @@ def initialized(ls: ArgmapServer, params: types.InitializedParams) -> None:
 def did_open(ls: ArgmapServer, params: types.DidOpenTextDocumentParams) -> None:
     ls.documents.closed(params.text_document.uri)  # opened again: its versions start again
     document = ls.documents.opened(params.text_document.uri, path_of(params.text_document.uri))
-    ls.documents.schedule(document, ls.text_of(document), delay=0)
+    ls.documents.schedule(document, ls.text_of(document))
 
 
 @server.feature(types.TEXT_DOCUMENT_DID_CHANGE)
@@ -184,7 +184,9 @@ async def references(ls: ArgmapServer, params: types.ReferenceParams) -> list[ty
 def complete(ls: ArgmapServer, params: types.CompletionParams) -> types.CompletionList:
     """From the text as typed this moment, with the names of the last version that loaded."""
     text_document = ls.workspace.get_text_document(params.text_document.uri)
-    lines = split_lines(text_document.source)
+    latest = ls.document(params.text_document.uri).latest
+    same = latest is not None and latest.version == text_document.version
+    lines = latest.lines if latest is not None and same else split_lines(text_document.source)
     spot = from_position(ls.workspace.position_codec, lines, params.position)
     return completion.complete(lines, *spot, ls.navigable(params.text_document.uri))
 

@@ -144,11 +144,19 @@ def _continuation_end(lines: Sequence[str], line: int, key_column: int, block: b
     return last
 
 
-def key_line(lines: Sequence[str], first: int, last: int, key_indent: int, key: str) -> Spot | None:
-    """Where ``key:`` is written as a key of the block from ``first`` to ``last`` (0-based, inclusive)."""
-    for number in range(first, min(last, len(lines) - 1) + 1):
+def key_line(lines: Sequence[str], first: int, key_indent: int, key: str) -> Spot | None:
+    """Where ``key:`` is written as a key of the block mapping whose first key is at ``(first, key_indent)``.
+
+    The search ends where the block does, at the first line indented less than its keys.
+    """
+    for number in range(first, len(lines)):
         text = lines[number]
-        column = skip_item_marks(text, len(text) - len(text.lstrip(" ")))
+        depth = indent(text)
+        if depth is None:
+            continue
+        if number > first and depth < key_indent:
+            return None
+        column = skip_item_marks(text, depth)
         if column == key_indent and text.startswith(key, column) and text[column + len(key) :].lstrip(" ")[:1] == ":":
             return (number, column)
     return None
