@@ -131,11 +131,7 @@ class Documents:
             return document.latest
         pending = document.pending
         if pending is not None and not pending.done():
-            try:
-                await pending
-            except asyncio.CancelledError:
-                if asyncio.current_task() is not None and asyncio.current_task().cancelling():  # type: ignore[union-attr]
-                    raise
+            await asyncio.wait([pending])  # its end, not its result: a newer change may have cancelled it
         if document.latest is not None and document.latest.version == version:
             return document.latest
         analysis = await self._checked(document, source, version)

@@ -23,6 +23,8 @@ from .spans import KEY, Span, content, indent, skip_item_marks
 
 Kind = Literal["claim", "source"]
 #: A name as written after its key: quoted or plain.
+#: ``id:`` or ``ref:`` as a key: after a blank, ``{`` or ``,`` (or at the start of the line).
+_KEYS = {key: re.compile(rf"(?<![^\s{{,]){key}\s*:") for key in ("id", "ref")}
 _VALUE = re.compile(r"\s*(?:\"([^\"\n]*)\"|'([^'\n]*)'|([^\s,{}\[\]#\"']+))")
 
 
@@ -98,7 +100,7 @@ def _after_key(lines: Sequence[str], position: Position, key: str, block: bool) 
     if number >= len(lines):
         return None
     line = lines[number]
-    pattern = re.compile(rf"(?<![^\s{{,]){re.escape(key)}\s*:")
+    pattern = _KEYS[key]
     match = pattern.search(line, column)
     if match is not None and (not block or line[column : column + 1] == "{" or match.start() <= column):
         return _value_at(lines, number, match.end())

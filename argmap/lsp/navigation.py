@@ -44,14 +44,11 @@ def hover(analysis: Analysis, codec: PositionCodec, spot: Spot) -> types.Hover |
 
 def describe_claim(analysis: Analysis, claim: Claim) -> str:
     """A claim for a hover: its label and why, its text, its support, its problems."""
-    lines = []
     evaluation = analysis.evaluation
     label = evaluation.labels.get(claim.uid) if evaluation is not None else None
     title = f"**{claim.role}**" + (f" `{claim.id}`" if claim.id else "")
     if label is not None:
         title += f": **{label.status}**, {label.reason}"
-    lines.append(title)
-    lines.append("> " + " ".join(claim.text.split()))
     support = []
     if claim.evidence:
         kinds = sorted({evidence.kind or ("quote" if evidence.is_quote else "text") for evidence in claim.evidence})
@@ -61,10 +58,11 @@ def describe_claim(analysis: Analysis, claim: Claim) -> str:
         support.append("an assumption" + (f": {claim.note}" if claim.note else ""))
     if claim.premises:
         support.append(f"{len(claim.premises)} reason{'s' if len(claim.premises) != 1 else ''}")
-    lines.append("Support: " + ("; ".join(support) if support else "none"))
+    paragraphs = [title, "> " + " ".join(claim.text.split()), "Support: " + ("; ".join(support) or "none")]
     problems = [problem for problem in analysis.problems if problem.node == claim.uid]
-    lines += [f"- {problem.severity} [{problem.rule}] {problem.message}" for problem in problems]
-    return "\n\n".join(lines[:3]) + ("\n\n" + "\n".join(lines[3:]) if problems else "")
+    if problems:
+        paragraphs.append("\n".join(f"- {problem.severity} [{problem.rule}] {problem.message}" for problem in problems))
+    return "\n\n".join(paragraphs)
 
 
 def describe_source(source: Source) -> str:

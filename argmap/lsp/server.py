@@ -9,6 +9,7 @@ current version and refuse to work on one that does not load.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from lsprotocol import types
@@ -33,7 +34,7 @@ class ArgmapServer(LanguageServer):
         super().__init__("argmap", __version__, text_document_sync_kind=types.TextDocumentSyncKind.Incremental)
         self.documents = Documents(self._publish)
 
-    def text_of(self, document: Document):  # type: ignore[no-untyped-def]
+    def text_of(self, document: Document) -> Callable[[], tuple[str, int]]:
         """A function that gives the document's current text and version."""
 
         def current() -> tuple[str, int]:
