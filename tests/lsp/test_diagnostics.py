@@ -171,3 +171,36 @@ async def test_a_text_over_the_size_limit_is_refused_with_a_diagnostic(client: L
     uri = open_map(client, tmp_path / "big.yaml", "#" * (MAX_FILE_BYTES + 1))
     assert [diagnostic.code for diagnostic in await pushed(client, uri)] == ["file-too-large"]
     close(client, uri)
+
+
+async def test_many_documents_in_many_folders_each_with_its_own_settings(client: LanguageClient, tmp_path: Path):
+    uris = []
+    for number in range(12):
+        folder = tmp_path / f"project{number}"
+        folder.mkdir()
+        if number % 2:
+            (folder / "argmap.toml").write_text('ignore = ["unsupported-premise"]\n', encoding="utf-8")
+        uris.append(open_map(client, folder / "m.yaml", ERROR))
+    for number, uri in enumerate(uris):
+        assert [diagnostic.code for diagnostic in await pushed(client, uri)] == (
+            [] if number % 2 else ["unsupported-premise"]
+        )
+        close(client, uri)
+
+
+async def test_a_buffer_with_no_file_is_checked_with_the_default_settings(client: LanguageClient):
+    uri = "untitled:Untitled-1"
+    client.diagnostics.pop(uri, None)
+    document = types.TextDocumentItem(uri=uri, language_id="yaml", version=1, text=ERROR)
+    client.text_document_did_open(types.DidOpenTextDocumentParams(text_document=document))
+    assert [diagnostic.code for diagnostic in await pushed(client, uri)] == ["unsupported-premise"]
+    close(client, uri)
+
+
+async def test_the_server_asks_to_watch_settings_files_and_source_texts(client: LanguageClient):
+    from tests.lsp.conftest import REGISTERED
+
+    [registration] = [found for found in REGISTERED if found.method == types.WORKSPACE_DID_CHANGE_WATCHED_FILES]
+    options = registration.register_options  # the client leaves them as JSON
+    patterns = {watcher["globPattern"] for watcher in options["watchers"]}  # type: ignore[index]
+    assert {"**/argmap.toml", "**/pyproject.toml", "**/*.txt"} <= patterns
