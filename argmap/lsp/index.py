@@ -15,10 +15,10 @@ dict by line, so that they answer in microseconds on a map of 10,000 claims.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from typing import Literal, NamedTuple
 
-from ..model import ArgumentMap, Position, Ref
+from ..model import ArgumentMap, Position, Reason, Ref
 from .spans import KEY, Span, content, indent, skip_item_marks
 
 Kind = Literal["claim", "source"]
@@ -57,12 +57,10 @@ class NameIndex:
                 found = _after_key(lines, claim.position, "id", block=True)
                 if found is not None:
                     names.append(Name("claim", claim.id, found, True))
-            for reason in (*claim.premises, *claim.objections, *claim.rebuttals, *claim.undercuts):
-                for item in reason.members:
-                    if isinstance(item, Ref):
-                        found = _after_key(lines, item.position, "ref", block=False)
-                        if found is not None:
-                            names.append(Name("claim", item.target, found, False))
+            for ref in _refs((*claim.premises, *claim.objections, *claim.rebuttals, *claim.undercuts)):
+                found = _after_key(lines, ref.position, "ref", block=False)
+                if found is not None:
+                    names.append(Name("claim", ref.target, found, False))
             for evidence in claim.evidence:
                 if evidence.source_key is not None and evidence.source_position is not None:
                     found = _value_at(lines, evidence.source_position.line - 1, evidence.source_position.column - 1)
@@ -88,6 +86,18 @@ class NameIndex:
     def definition(self, kind: Kind, name: str) -> Name | None:
         """The first place ``name`` is defined."""
         return next((found for found in self.uses(kind, name) if found.definition), None)
+
+
+def _refs(reasons: Iterable[Reason]) -> Iterator[Ref]:
+    """The refs among the members of ``reasons``, and those in undercuts written on a ref.
+
+    (Claims written in such undercuts are in ``ArgumentMap.claims``, and visited as claims.)
+    """
+    for reason in reasons:
+        for item in reason.members:
+            if isinstance(item, Ref):
+                yield item
+                yield from _refs(getattr(item, "undercuts", ()))
 
 
 def _after_key(lines: Sequence[str], position: Position, key: str, block: bool) -> Span | None:

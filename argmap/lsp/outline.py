@@ -7,10 +7,12 @@ are uses of a claim written elsewhere, not claims, so they are not in it.
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
+
 from lsprotocol import types
 from pygls.workspace.position_codec import PositionCodec
 
-from ..model import RELATIONS, Claim
+from ..model import RELATIONS, Claim, Reason
 from .analysis import Analysis
 from .convert import to_range
 from .spans import Span, content, value_span
@@ -45,11 +47,7 @@ def _symbol(analysis: Analysis, codec: PositionCodec, claim: Claim) -> types.Doc
     if selection.end > whole.end:
         selection = Span(whole.start, whole.end)
     children = [
-        _symbol(analysis, codec, member)
-        for relation in RELATIONS
-        for reason in claim.reasons(relation)
-        for member in reason.members
-        if isinstance(member, Claim)
+        _symbol(analysis, codec, member) for member in _written_under(claim.reasons(relation) for relation in RELATIONS)
     ]
     text = " ".join(claim.text.split())
     name = text if len(text) <= NAME_CHARACTERS else text[: NAME_CHARACTERS - 3] + "..."
@@ -61,6 +59,17 @@ def _symbol(analysis: Analysis, codec: PositionCodec, claim: Claim) -> types.Doc
         selection_range=to_range(codec, analysis.lines, selection),
         children=children or None,
     )
+
+
+def _written_under(groups: Iterable[tuple[Reason, ...]]) -> Iterator[Claim]:
+    """The claims written in these reasons, and in undercuts written on a ref among them."""
+    for reasons in groups:
+        for reason in reasons:
+            for member in reason.members:
+                if isinstance(member, Claim):
+                    yield member
+                else:
+                    yield from _written_under([getattr(member, "undercuts", ())])
 
 
 def folding_ranges(analysis: Analysis) -> list[types.FoldingRange]:
