@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from lsprotocol import types
 from pygls.workspace.position_codec import PositionCodec
 
-from .spans import Span, Spot
+from .spans import Span, Spot, split_lines
 
 
 def to_range(codec: PositionCodec, lines: Sequence[str], span: Span) -> types.Range:
@@ -35,3 +35,25 @@ def from_position(codec: PositionCodec, lines: Sequence[str], position: types.Po
         return (position.line, 0)
     found = codec.position_from_client_units(lines, types.Position(position.line, position.character))
     return (found.line, found.character)
+
+
+def edited(codec: PositionCodec, text: str, change: types.TextDocumentContentChangeEvent) -> str:
+    """The text after one change the editor sent: a range replaced, or the whole text.
+
+    Counted in the same lines as everything else here (pygls's own copy of the text breaks lines
+    at \\x0c, \\x85 and \\u2028 too, so an edit below one of them would land on the wrong line).
+    """
+    if not isinstance(change, types.TextDocumentContentChangePartial):
+        return change.text
+    lines = split_lines(text)
+    starts = [0]
+    for line in lines:
+        starts.append(starts[-1] + len(line))
+
+    def offset(position: types.Position) -> int:
+        line, column = from_position(codec, lines, position)
+        if line >= len(lines):
+            return len(text)
+        return starts[line] + min(column, len(lines[line]))
+
+    return text[: offset(change.range.start)] + change.text + text[offset(change.range.end) :]

@@ -41,6 +41,9 @@ class Document:
     path: Path
     #: Whether the document is a file, whose folder's settings apply (not an ``untitled:`` buffer).
     local: bool = True
+    #: The editor's text and its version, as changed by every edit it sent (``None``: not opened).
+    text: str | None = None
+    version: int = 0
     #: The latest version checked.
     latest: Analysis | None = None
     #: The latest version that loaded: navigation works from it while the text does not parse.

@@ -9,18 +9,21 @@ current version and refuse to work on one that does not load.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import copy
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 from lsprotocol import types
 from pygls.exceptions import JsonRpcInvalidParams
 from pygls.lsp.server import LanguageServer
+from pygls.protocol import LanguageServerProtocol, lsp_method
 from pygls.uris import to_fs_path
 
 from .. import __version__
 from . import actions, completion, navigation, outline
 from .analysis import Analysis
-from .convert import from_position
+from .convert import edited, from_position
 from .diagnostics import SOURCE, diagnostics
 from .documents import Document, Documents
 from .spans import split_lines
@@ -29,16 +32,36 @@ from .spans import split_lines
 WATCHED = ("**/argmap.toml", "**/pyproject.toml", "**/*.txt", "**/*.md", "**/*.html", "**/*.htm")
 
 
+class ArgmapProtocol(LanguageServerProtocol):
+    @lsp_method(types.TEXT_DOCUMENT_DID_CHANGE)
+    def lsp_text_document__did_change(self, params: types.DidChangeTextDocumentParams) -> Iterator[Any]:
+        """pygls's copy of the text gets a copy of the changes; the server's handler, the changes as sent.
+
+        pygls breaks lines at \\x85 and \\u2028 as well, and moves a position past the end of such
+        a line back onto it in the params themselves; the server's own copy of the text
+        (:func:`~argmap.lsp.convert.edited`) must see each range as the editor sent it.
+        """
+        for handler, _, callback in super().lsp_text_document__did_change(copy.deepcopy(params)):
+            yield handler, (params,), callback
+
+
 class ArgmapServer(LanguageServer):
     def __init__(self) -> None:
-        super().__init__("argmap", __version__, text_document_sync_kind=types.TextDocumentSyncKind.Incremental)
+        super().__init__(
+            "argmap",
+            __version__,
+            text_document_sync_kind=types.TextDocumentSyncKind.Incremental,
+            protocol_cls=ArgmapProtocol,
+        )
         self.documents = Documents(self._publish)
 
     def text_of(self, document: Document) -> Callable[[], tuple[str, int]]:
         """A function that gives the document's current text and version."""
 
         def current() -> tuple[str, int]:
-            text_document = self.workspace.get_text_document(document.uri)
+            if document.text is not None:
+                return document.text, document.version
+            text_document = self.workspace.get_text_document(document.uri)  # asked about, never opened
             return text_document.source, text_document.version or 0
 
         return current
@@ -101,12 +124,17 @@ def initialized(ls: ArgmapServer, params: types.InitializedParams) -> None:
 def did_open(ls: ArgmapServer, params: types.DidOpenTextDocumentParams) -> None:
     ls.documents.closed(params.text_document.uri)  # opened again: its versions start again
     document = ls.documents.opened(params.text_document.uri, path_of(params.text_document.uri))
+    document.text, document.version = params.text_document.text, params.text_document.version
     ls.documents.schedule(document, ls.text_of(document))
 
 
 @server.feature(types.TEXT_DOCUMENT_DID_CHANGE)
 def did_change(ls: ArgmapServer, params: types.DidChangeTextDocumentParams) -> None:
     document = ls.document(params.text_document.uri)
+    if document.text is not None:
+        for change in params.content_changes:
+            document.text = edited(ls.workspace.position_codec, document.text, change)
+        document.version = params.text_document.version
     ls.documents.schedule(document, ls.text_of(document))
 
 
@@ -184,10 +212,10 @@ async def references(ls: ArgmapServer, params: types.ReferenceParams) -> list[ty
 @server.feature(types.TEXT_DOCUMENT_COMPLETION, types.CompletionOptions(trigger_characters=[":", " ", "[", ","]))
 def complete(ls: ArgmapServer, params: types.CompletionParams) -> types.CompletionList:
     """From the text as typed this moment, with the names of the last version that loaded."""
-    text_document = ls.workspace.get_text_document(params.text_document.uri)
-    latest = ls.document(params.text_document.uri).latest
-    same = latest is not None and latest.version == text_document.version
-    lines = latest.lines if latest is not None and same else split_lines(text_document.source)
+    document = ls.document(params.text_document.uri)
+    text, version = ls.text_of(document)()
+    latest = document.latest
+    lines = latest.lines if latest is not None and latest.version == version else split_lines(text)
     spot = from_position(ls.workspace.position_codec, lines, params.position)
     return completion.complete(lines, *spot, ls.navigable(params.text_document.uri))
 

@@ -204,3 +204,15 @@ async def test_the_server_asks_to_watch_settings_files_and_source_texts(client: 
     options = registration.register_options  # the client leaves them as JSON
     patterns = {watcher["globPattern"] for watcher in options["watchers"]}  # type: ignore[index]
     assert {"**/argmap.toml", "**/pyproject.toml", "**/*.txt"} <= patterns
+
+
+@pytest.mark.parametrize("separator", ["\u2028", "\x85"])
+async def test_an_edit_below_a_character_only_python_breaks_lines_at_lands_in_its_place(
+    client: LanguageClient, tmp_path: Path, separator: str
+):
+    text = ERROR.replace("claim: T", f'claim: "T{separator}U"')
+    uri = open_map(client, tmp_path / "m.yaml", text)
+    assert [diagnostic.code for diagnostic in await pushed(client, uri)] == ["unsupported-premise"]
+    line, character = place(text, "claim: A", len("claim: A"))  # lines as LSP counts them: at \n only
+    edit(client, uri, (line, character), (line, character), "\n      assumption: true")
+    assert await pushed(client, uri) == []

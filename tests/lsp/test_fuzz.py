@@ -1,7 +1,7 @@
 """Random edits never crash the server, and it always ends up with what ``argmap check`` says.
 
-Hypothesis types, deletes and pastes YAML punctuation, line breaks, tabs and characters outside
-the BMP at random places of the seed map, as incremental changes in UTF-16 units; after each
+Hypothesis types, deletes and pastes YAML punctuation, line breaks, tabs, characters outside
+the BMP and characters that Python, not LSP, breaks lines at at random places of the seed map, as incremental changes in UTF-16 units; after each
 burst, the server still answers hover, completion, symbols and folds, and its diagnostics are those
 of the same text checked in-process (so its copy of the text is right as well).
 """
@@ -25,7 +25,27 @@ pytestmark = pytest.mark.asyncio(loop_scope="module")
 
 SEED_TEXT = SEED.read_text(encoding="utf-8")
 PIECES = st.sampled_from(
-    [":", "- ", "[", "]", "{", "}", "#", "'", '"', "\n", "\t", "  ", "ref: ", "id: x", "\U0001f600", "é"]
+    [
+        ":",
+        "- ",
+        "[",
+        "]",
+        "{",
+        "}",
+        "#",
+        "'",
+        '"',
+        "\n",
+        "\t",
+        "  ",
+        "ref: ",
+        "id: x",
+        "\U0001f600",
+        "é",
+        "\u2028",
+        "\x85",
+        "\r\n",
+    ]
 )
 EDIT = st.tuples(st.floats(0, 1), st.integers(0, 12), st.lists(PIECES, max_size=4).map("".join))
 #: The file the fuzzed text stands for (it need not exist; its folder has no settings file).
