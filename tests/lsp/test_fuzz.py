@@ -1,9 +1,10 @@
 """Random edits never crash the server, and it always ends up with what ``argmap check`` says.
 
-Hypothesis types, deletes and pastes YAML punctuation, line breaks, tabs, characters outside
-the BMP and characters that Python, not LSP, breaks lines at at random places of the seed map, as incremental changes in UTF-16 units; after each
-burst, the server still answers hover, completion, symbols and folds, and its diagnostics are those
-of the same text checked in-process (so its copy of the text is right as well).
+Hypothesis types, deletes and pastes YAML punctuation, line breaks, tabs, characters outside the
+BMP and characters that Python, not LSP, breaks lines at (U+2028, U+0085), at random places of the
+seed map, as incremental changes in UTF-16 units; after each burst, the server still answers
+hover, completion, symbols and folds, and its diagnostics are those of the same text checked
+in-process (so its copy of the text is right as well).
 """
 
 from __future__ import annotations
