@@ -45,6 +45,8 @@ def _diagnostic(analysis: Analysis, codec: PositionCodec, uri: str, problem: Pro
 def problem_span(analysis: Analysis, problem: Problem) -> Span:
     """What a problem is about: the claim's text when it points at a claim, else what is written there."""
     line, column = problem.line - 1, problem.column - 1
+    if line == 0 and analysis.text.startswith("\ufeff"):
+        column += 1  # argmap counts the first line's columns after a byte order mark; the editor, from it
     argmap = analysis.argmap
     if argmap is not None and problem.node is not None:
         claim = argmap.claim(problem.node)

@@ -216,3 +216,10 @@ async def test_an_edit_below_a_character_only_python_breaks_lines_at_lands_in_it
     line, character = place(text, "claim: A", len("claim: A"))  # lines as LSP counts them: at \n only
     edit(client, uri, (line, character), (line, character), "\n      assumption: true")
     assert await pushed(client, uri) == []
+
+
+async def test_a_byte_order_mark_does_not_shift_the_first_lines_ranges(client: LanguageClient, tmp_path: Path):
+    text = "\ufeffcolour: red\n" + CLEAN
+    uri = open_map(client, tmp_path / "m.yaml", text)
+    [diagnostic] = await pushed(client, uri)
+    assert diagnostic.code == "unknown-key" and text_at(text, diagnostic) == "colour: red"
