@@ -7,12 +7,14 @@ argmap and at character 3 for most editors. pygls's position codec does the coun
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
+from itertools import islice
 
 from lsprotocol import types
 from pygls.workspace.position_codec import PositionCodec
 
-from .spans import Span, Spot, split_lines
+from .spans import Span, Spot
 
 
 def to_range(codec: PositionCodec, lines: Sequence[str], span: Span) -> types.Range:
@@ -41,19 +43,25 @@ def edited(codec: PositionCodec, text: str, change: types.TextDocumentContentCha
     """The text after one change the editor sent: a range replaced, or the whole text.
 
     Counted in the same lines as everything else here (pygls's own copy of the text breaks lines
-    at \\x0c, \\x85 and \\u2028 too, so an edit below one of them would land on the wrong line).
+    at \\x85 and \\u2028 too, so an edit below one of them would land on the wrong line).
     """
     if not isinstance(change, types.TextDocumentContentChangePartial):
         return change.text
-    lines = split_lines(text)
-    starts = [0]
-    for line in lines:
-        starts.append(starts[-1] + len(line))
+    start, end = (_offset(codec, text, position) for position in (change.range.start, change.range.end))
+    return text[:start] + change.text + text[end:]
 
-    def offset(position: types.Position) -> int:
-        line, column = from_position(codec, lines, position)
-        if line >= len(lines):
+
+_BREAK = re.compile(r"\r\n|\r|\n")
+
+
+def _offset(codec: PositionCodec, text: str, position: types.Position) -> int:
+    """Where a position of the editor's is in the text, found without splitting all of it into lines."""
+    start = 0
+    if position.line:
+        found = next(islice(_BREAK.finditer(text), position.line - 1, None), None)
+        if found is None:
             return len(text)
-        return starts[line] + min(column, len(lines[line]))
-
-    return text[: offset(change.range.start)] + change.text + text[offset(change.range.end) :]
+        start = found.end()
+    following = _BREAK.search(text, start)
+    line = text[start : following.end() if following else len(text)]
+    return start + min(from_position(codec, [line], types.Position(0, position.character))[1], len(line))
