@@ -5,8 +5,9 @@ become diagnostics with ranges (:mod:`.diagnostics`, :mod:`.spans`); an index of
 id and source key is written (:mod:`.index`), made once per version, answers hover, definition,
 references and rename (:mod:`.navigation`), completion (:mod:`.completion`), the outline and folds
 (:mod:`.outline`); quick fixes come from :mod:`argmap.fixes` (:mod:`.actions`). :mod:`.documents`
-keeps each open document's checks; :mod:`.server` holds the pygls handlers. pygls and lsprotocol
-are imported by this package only, so no other command pays for them.
+keeps each open document's checks, :mod:`.language_server` is the pygls server that holds them,
+and :mod:`.server` its handlers. pygls and lsprotocol are imported by this package only, so no
+other command pays for them.
 """
 
 from __future__ import annotations

@@ -1,9 +1,9 @@
 """The open documents of one server: each one's latest check, its last good model, its pending check.
 
-Checks run in a worker thread, so that a map of 10,000 claims being checked does not keep the
-server from answering about another document. Typing fast makes many versions; a check starts
-:data:`DEBOUNCE_SECONDS` after the last change, and a check whose version has been overtaken is
-not published.
+A large map is checked in a worker thread, so that a map of 10,000 claims being checked does not
+keep the server from answering about another document. Typing fast makes many versions: a change
+checks at once when no check of the document is on its way, and otherwise waits
+:data:`DEBOUNCE_SECONDS` for more; a check whose version has been overtaken is not published.
 """
 
 from __future__ import annotations
