@@ -13,7 +13,10 @@ if TYPE_CHECKING:
     from .config import Config, Settings
     from .model import ArgumentMap
 
-MAP_SUFFIXES = (".yaml", ".yml")
+#: Argdown documents are checked as they are (argmap.interop reads them); ``argdown = false`` in a
+#: settings file leaves them out of folder checks.
+ARGDOWN_SUFFIXES = (".argdown", ".ad")
+MAP_SUFFIXES = (".yaml", ".yml", *ARGDOWN_SUFFIXES)
 #: Folders never searched for maps.
 SKIPPED_FOLDERS = frozenset({"node_modules", "__pycache__", "site-packages"})
 #: Fewest maps worth a process pool. Measured with 2 workers (fork) on maps of 20-40 claims: 20 maps
@@ -36,7 +39,7 @@ def expand(paths: list[Path]) -> list[Path]:
 
 
 def walk(paths: list[Path]) -> Walk:
-    """Files as given; folders replaced by the ``*.yaml``/``*.yml`` files below them, sorted.
+    """Files as given; folders replaced by the maps below them (``*.yaml``, ``*.yml``, ``*.argdown``, ``*.ad``), sorted.
 
     Hidden folders (``.git``, ``.venv``) are skipped, and symlinked folders are not followed, so a
     symlink loop cannot make the search run forever. Only regular files (or symlinks to them) are
@@ -114,12 +117,30 @@ def check_paths(
     ]
     maps, leaving = walk(paths)
     results += [FileResult(path, (_not_followed(path),), False) for path in leaving]
+    maps = _without_turned_off_argdown(maps, paths, settings)
     if jobs > 1 and len(maps) >= PARALLEL_MIN_MAPS:
         from .limits import MAX_JOBS
         from .parallel_check import check_in_parallel
 
         return results + check_in_parallel(maps, check_file, settings, keep_maps, min(jobs, MAX_JOBS))
     return results + [check_file(path, settings, keep_maps) for path in maps]
+
+
+def _without_turned_off_argdown(maps: list[Path], named: list[Path], settings: Config | Settings) -> list[Path]:
+    """The maps, less the Argdown documents found in a folder whose settings say ``argdown = false``.
+
+    A document named on the command line is always checked.
+    """
+    from .config import Config
+
+    given = set(named)
+
+    def wanted(path: Path) -> bool:
+        if path in given or not path.name.endswith(ARGDOWN_SUFFIXES):
+            return True
+        return (settings if isinstance(settings, Config) else settings.for_map(path)).argdown
+
+    return [path for path in maps if wanted(path)]
 
 
 def _not_followed(link: Path) -> Problem:
@@ -132,10 +153,10 @@ def _not_followed(link: Path) -> Problem:
 
 def check_file(path: Path, settings: Config | Settings, keep_maps: bool = False) -> FileResult:
     """Load and check one map file with its settings; a load error becomes its problems."""
-    from .reading.loader import load
+    from .interop import read_file
 
     try:
-        argmap = load(path)
+        argmap = read_file(path).argmap  # YAML, or Argdown and the other formats by their suffix
     except LoadError as error:
         return FileResult(path, tuple(error.problems), loaded=False)
     return _checked(path, argmap, settings, keep_maps)
@@ -144,8 +165,8 @@ def check_file(path: Path, settings: Config | Settings, keep_maps: bool = False)
 def check_data(data: bytes, path: Path, settings: Config | Settings, keep_maps: bool = False) -> FileResult:
     """Check a map given as bytes (standard input); ``path`` names it, finds its settings and anchors
     its relative source files, as if the map were that file."""
+    from .interop import format_of, read
     from .limits import MAX_FILE_BYTES
-    from .reading.loader import loads
     from .reading.text import decode
 
     try:
@@ -154,7 +175,7 @@ def check_data(data: bytes, path: Path, settings: Config | Settings, keep_maps: 
                 f"the input is larger than {MAX_FILE_BYTES // 1048576} MiB, the most argmap reads (MAX_FILE_BYTES)"
             )
             raise LoadError([Problem(str(path), 1, 1, "file-too-large", "error", message)])
-        argmap = loads(decode(path, data), path)
+        argmap = read(decode(path, data), path, format_of(path) or "yaml").argmap  # --stdin-filename d.argdown
     except LoadError as error:
         return FileResult(path, tuple(error.problems), loaded=False)
     return _checked(path, argmap, settings, keep_maps)

@@ -96,10 +96,15 @@ class Evidence(NamedTuple):
 
 
 class Ref(NamedTuple):
-    """An item that stands for the claim whose id is ``target``."""
+    """An item that stands for the claim whose id is ``target``.
+
+    ``undercuts`` written on the item deny this use of the claim only: the inference from it to the
+    claim it is written under, not the other places the claim is used or defined.
+    """
 
     target: str
     position: Position
+    undercuts: tuple[Reason, ...] = ()
 
 
 class Claim(NamedTuple):
@@ -137,6 +142,18 @@ class Claim(NamedTuple):
 Item = Claim | Ref
 
 
+def refs_within(ref: Ref) -> Iterator[Ref]:
+    """The ref, then the refs that stand directly in its undercuts (and in theirs), in document order.
+
+    The claims defined in those undercuts are in ``ArgumentMap.claims``; these refs are not.
+    """
+    yield ref
+    for reason in ref.undercuts:
+        for item in reason.members:
+            if isinstance(item, Ref):
+                yield from refs_within(item)
+
+
 class Reason(NamedTuple):
     """A premise on its own (one member) or a ``linked`` group of co-premises."""
 
@@ -147,14 +164,15 @@ class Reason(NamedTuple):
 
 @dataclass(frozen=True)
 class ArgumentMap:
-    """A loaded map: its thesis, sources, and an index of every claim defined in it."""
+    """A loaded map: its theses, sources, and an index of every claim defined in it."""
 
     path: Path
-    thesis: Claim
+    #: Every root claim (role "thesis"), in document order: one for a map that gives ``thesis:``.
+    theses: tuple[Claim, ...]
     version: int = 1
     title: str | None = None
     sources: dict[str, Source] = field(default_factory=dict)
-    #: Every claim defined in the map, in document order (the thesis first).
+    #: Every claim defined in the map, in document order (the first thesis first).
     claims: tuple[Claim, ...] = ()
     #: Claims by uid, made from ``claims``.
     _by_uid: dict[str, Claim] = field(init=False, repr=False, compare=False)
@@ -164,6 +182,11 @@ class ArgumentMap:
         for claim in self.claims:
             by_uid.setdefault(claim.uid, claim)
         object.__setattr__(self, "_by_uid", by_uid)
+
+    @property
+    def thesis(self) -> Claim:
+        """The first thesis: the only one of a map that gives ``thesis:``."""
+        return self.theses[0]
 
     def claim(self, uid: str) -> Claim | None:
         """The claim with this id (the first one, where an id is written twice)."""

@@ -116,7 +116,7 @@ def test_rules_lists_every_rule(run):
 
 def test_schema_prints_json(run):
     result = run("schema")
-    assert json.loads(result.stdout)["required"] == ["thesis"]
+    assert json.loads(result.stdout)["oneOf"] == [{"required": ["thesis"]}, {"required": ["theses"]}]
 
 
 def test_version(run):

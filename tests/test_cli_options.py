@@ -163,7 +163,7 @@ def test_statistics_counts_problems_per_rule(run):
     assert counted == {rule: sum(p["rule"] == rule for p in problems) for rule in counted}
     assert sum(counted.values()) == len(problems)
     assert [int(line.split()[0]) for line in lines[: lines.index("")]] == sorted(counted.values(), reverse=True)
-    assert lines[-1] == "18 errors, 1 warning in 2 of 4 files." and result.exit_code == 1
+    assert lines[-1] == "18 errors, 1 warning in 2 of 5 files." and result.exit_code == 1
 
 
 @pytest.mark.parametrize(

@@ -145,12 +145,29 @@ def test_format_follows_the_output_suffix_and_must_agree_with_format(run, two_ma
 
 
 def test_the_commands_choices_are_the_librarys():
-    from argmap.cli.render import DiagramFormat, Direction, EngineChoice
+    from argmap.cli.render import DiagramFormat, Direction, EngineChoice, Refs
     from argmap.diagram import DIRECTIONS, FORMATS
     from argmap.diagram.engine import ENGINES
+    from argmap.diagram.options import REFS
 
-    assert [tuple(choice.value for choice in enum) for enum in (DiagramFormat, Direction, EngineChoice)] == [
+    assert [tuple(choice.value for choice in enum) for enum in (DiagramFormat, Direction, EngineChoice, Refs)] == [
         FORMATS,
         DIRECTIONS,
         ENGINES,
+        REFS,
     ]
+
+
+def test_refs_and_direction_reach_the_drawing(run, tmp_path):
+    path = tmp_path / "m.yaml"
+    path.write_text(
+        "thesis:\n  claim: T\n  premises:\n    - id: a\n      claim: A\n      premises:\n"
+        "        - id: deep\n          claim: D\n    - claim: B\n      premises:\n        - ref: deep\n",
+        encoding="utf-8",
+    )
+    stub = run("render", path, "-o", "-", "-f", "dot", "--refs", "stub", "--direction", "auto")
+    assert stub.exit_code == 0 and 'class="stub"' in stub.stdout and 'href="#claim-deep"' in stub.stdout
+    edge = run("render", path, "-o", "-", "-f", "dot", "--refs", "edge", "--direction", "BT")
+    assert edge.exit_code == 0 and 'class="stub"' not in edge.stdout and "rankdir=TB" in edge.stdout
+    bad = run("render", path, "-o", "-", "--refs", "arrows")
+    assert bad.exit_code == 2 and "arrows" in bad.stderr

@@ -19,7 +19,7 @@ STAGES: tuple[frozenset[str], ...] = tuple(
     for stage in (
         # values and vocabulary every stage shares
         "argmap lazy_names limits model problems suggestions marks graph content_words visible",
-        "reading sources",  # text -> model; the texts that sources name
+        "reading sources interop",  # text -> model; the texts that sources name; other formats <-> model
         "rules",  # model -> findings
         "config checker evaluation",  # findings -> problems with settings; model -> labels
         "formats fixes",  # results -> text, pure; problems -> edits that fix them

@@ -123,7 +123,7 @@ def test_linked_premises_meet_in_one_junction_and_independent_ones_have_their_ow
 
 
 def test_a_ref_is_an_arrow_from_the_one_node_of_its_claim():
-    source = dot_source(argmap.load(DATA / "render-all.yaml"))
+    source = dot_source(argmap.load(DATA / "render-all.yaml"), RenderOptions(refs="edge"))
     assert len(re.findall(r'^\s*"cool" \[', source, re.MULTILINE)) == 1
     # The ref's arrow leaves the claim's only node and does not pull it to another rank.
     assert re.search(r'^\s*"cool" -> "trees" \[[^]]*constraint="false"', source, re.MULTILINE)
@@ -307,10 +307,3 @@ def test_odd_maps_render_every_claim_once(text):
     assert len(re.findall(r' id="claim-', source)) == len(m.claims)
     groups = nodes(render(m, PURE))
     assert len([g for g in groups if g.startswith("claim-")]) == len(m.claims)
-
-
-@pytest.mark.parametrize("direction, title_node", [("TB", True), ("BT", False), ("LR", False), ("RL", False)])
-def test_the_title_stands_above_the_thesis_or_heads_the_key(direction, title_node):
-    source = dot_source(argmap.load(DATA / "render-all.yaml"), RenderOptions(direction=direction))
-    assert ('"title" [' in source) is title_node
-    assert source.count("Plant more trees in the city") == 1

@@ -15,6 +15,7 @@ import sys
 import typer
 
 from .check import check
+from .convert import convert
 from .eval import eval_command
 from .init import init
 from .lsp import lsp
@@ -39,7 +40,7 @@ app = typer.Typer(
 
 app.command()(check)
 app.command(name="eval")(eval_command)
-for command in (show, render, rules, schema, init, lsp):
+for command in (show, render, convert, rules, schema, init, lsp):
     app.command()(command)
 
 

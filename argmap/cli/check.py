@@ -28,7 +28,10 @@ class ReportFormat(StrEnum):
 
 
 def check(
-    paths: Annotated[list[Path], typer.Argument(help="Map files, or folders of *.yaml and *.yml maps; - reads stdin.")],
+    paths: Annotated[
+        list[Path],
+        typer.Argument(help="Map files, or folders of maps (*.yaml, *.yml, *.argdown, *.ad); - reads stdin."),
+    ],
     format: Annotated[ReportFormat, typer.Option("--format", "-f", help="Report format.")] = ReportFormat.text,
     strict: Annotated[bool, typer.Option("--strict", help="Exit 1 on warnings too, not only on errors.")] = False,
     select: Annotated[list[str] | None, typer.Option(help="Turn rules on (ids, comma-separated; ALL).")] = None,

@@ -38,11 +38,11 @@ def eval_command(
     Example: argmap eval maps/bandow-iraq.yaml --format json
     """
     from ..evaluation.labelling import evaluate
+    from ..interop import read_file
     from ..problems import LoadError
-    from ..reading.loader import load
 
     try:
-        argmap = load(path)
+        argmap = read_file(path).argmap
     except LoadError as error:
         print_load_error(error)
         raise typer.Exit(EXIT_UNUSABLE) from None

@@ -30,6 +30,13 @@ class Direction(StrEnum):
     BT = "BT"
     LR = "LR"
     RL = "RL"
+    auto = "auto"
+
+
+class Refs(StrEnum):
+    auto = "auto"
+    stub = "stub"
+    edge = "edge"
 
 
 class EngineChoice(StrEnum):
@@ -50,8 +57,20 @@ def render(
     ] = None,
     direction: Annotated[
         Direction,
-        typer.Option("--direction", help="Where the thesis stands: TB at the top, BT bottom, LR left, RL right."),
-    ] = Direction.TB,
+        typer.Option(
+            "--direction",
+            help="Where the thesis stands: TB at the top, BT bottom, LR left, RL right; "
+            "auto: TB or LR, whichever makes the diagram closer to a page's shape.",
+        ),
+    ] = Direction.auto,
+    refs: Annotated[
+        Refs,
+        typer.Option(
+            "--refs",
+            help="A claim used again (ref): an arrow from it (edge), a 'see ID' box where it is used (stub), "
+            "or an arrow from a claim close by and a box for one far off (auto).",
+        ),
+    ] = Refs.stub,
     focus: Annotated[
         str | None, typer.Option("--focus", help="Draw only the sub-argument below this claim id.")
     ] = None,
@@ -94,6 +113,7 @@ def render(
         options = RenderOptions(
             format=diagram_format(format.value if format else None, output),
             direction=direction.value,
+            refs=refs.value,
             focus=focus,
             depth=depth,
             evidence=not no_evidence,

@@ -29,11 +29,11 @@ def show(
     from ..checker import check
     from ..config import ConfigError, Settings
     from ..formats.tree import tree
+    from ..interop import read_file
     from ..problems import LoadError
-    from ..reading.loader import load
 
     try:
-        argmap = load(path)
+        argmap = read_file(path).argmap
         settings = Settings().for_map(path)  # the map's own argmap.toml, as 'argmap check' uses
     except LoadError as error:
         print_load_error(error)

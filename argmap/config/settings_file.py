@@ -121,6 +121,9 @@ def _settings(path: Path, data: dict[str, Any]) -> Config:
             options["sources"] = str(path.parent / options["sources"])
         if isinstance(options.get("source-roots"), list):
             options["source-roots"] = [str(path.parent / str(folder)) for folder in options["source-roots"]]
+    argdown = data.get("argdown", True)
+    if not isinstance(argdown, bool):
+        raise ConfigError(f"{path}: 'argdown' must be true or false, not {quoted(argdown)}", ("argdown",))
     config = Config(
         select=lists["select"],
         ignore=lists["ignore"],
@@ -129,6 +132,7 @@ def _settings(path: Path, data: dict[str, Any]) -> Config:
         path=path,
         sources_dir=(path.parent / sources) if sources else None,
         source_roots=tuple(path.parent / folder for folder in lists["source-roots"]),
+        argdown=argdown,
     )
     validate(config)
     return config

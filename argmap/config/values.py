@@ -10,7 +10,7 @@ from typing import Any
 from ..problems import SEVERITIES, Severity
 from ..visible import visible
 
-CONFIG_KEYS = ("select", "ignore", "severity", "rules", "sources", "source-roots")
+CONFIG_KEYS = ("select", "ignore", "severity", "rules", "sources", "source-roots", "argdown")
 #: The longest part of a settings value that a message quotes.
 _SHOWN = 200
 
@@ -41,6 +41,8 @@ class Config:
     sources_dir: Path | None = None
     #: Folders besides the map's and this file's that a source's ``file:`` may be in.
     source_roots: tuple[Path, ...] = ()
+    #: Whether a folder check takes the Argdown documents in it (``*.argdown``, ``*.ad``) too.
+    argdown: bool = True
 
     def enabled(self, rule_id: str) -> bool:
         from ..rules import RULES

@@ -23,8 +23,8 @@ from typing import TYPE_CHECKING
 
 from ..config import ConfigError
 from ..files import read_with
+from ..interop import read_file
 from ..problems import LoadError
-from ..reading.loader import load
 from ..safe_write import UnsafeWrite, check_target, write_atomic
 from . import render
 from .engine import RenderError
@@ -68,7 +68,7 @@ def draw_all(maps: Iterable[Path], options: RenderOptions, settings: Settings, w
 
 def _draw(path: Path, options: RenderOptions, settings: Settings, with_labels: bool, inputs: set[Path]) -> bytes:
     """The map's diagram; adds the files its checks read to ``inputs``."""
-    argmap = load(path)
+    argmap = read_file(path).argmap  # YAML, or Argdown and the other formats by their suffix
     config = settings.for_map(path) if options.checks else None  # a settings file matters only to the checks
     if config is not None:
         inputs.update(read_with(path, argmap, config))

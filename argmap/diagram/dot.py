@@ -1,10 +1,12 @@
 """A map (and what ``argmap check`` found in it) as a Graphviz graph: pure and deterministic.
 
-Every claim is one node, drawn once however many ``ref`` items point to it. Arrows run from each
+Every claim is one node, drawn once however many ``ref`` items point to it; a ref is an arrow from
+that node or a small "see ID" box where it is used (:mod:`.refs` chooses). Arrows run from each
 reason to the claim it supports or attacks and from evidence to its claim; a linked group's
-co-premises, framed together, meet in one junction point from which a single arrow leaves. An
-undercut aims at a point on the link it denies. The same map and options always give the same DOT
-text. Example::
+co-premises, framed together in the order written, meet in one junction point from which a single
+arrow leaves. An undercut aims at a point on the link it denies. The title is the graph's label,
+centred above it; the key (:mod:`.legend`) a box beside the thesis. The same map and options
+always give the same DOT text. Example::
 
     >>> from argmap import load
     >>> from argmap.diagram import RenderOptions
@@ -23,8 +25,10 @@ import graphviz
 from ..marks import RULE_WORDS, STATUS_LOOKS, rule_word, rules_by_claim, status_of
 from ..model import RELATIONS, ArgumentMap, Claim, Item, Reason, Ref
 from ..problems import Problem
-from . import labels, legend, style
+from . import labels, legend, refs, style
+from .direction import choose_direction
 from .scope import scope
+from .statements import EDGE, NODE, quote, statement
 
 if TYPE_CHECKING:
     from . import RenderOptions
@@ -36,15 +40,9 @@ RANKDIR = {"TB": "BT", "BT": "TB", "LR": "RL", "RL": "LR"}
 #: claim's box (kind and citation, no quote) instead of a box of its own, linked groups meet in
 #: their junction without a frame, and the layout makes fewer passes and straight edges.
 LARGE_GRAPH = 2500
+#: The word "together" in a linked group's frame: small, and as little box around it as Graphviz allows.
+TOGETHER = {"fontsize": str(style.SMALL_SIZE), "margin": "0.02,0", "width": "0", "height": "0", "class": "together"}
 FAST_LAYOUT = {"nslimit": "0.05", "nslimit1": "0.05", "mclimit": "0.1", "searchsize": "10", "splines": "line"}
-NODE = {
-    "shape": "box",
-    "fontname": style.FONT,
-    "fontsize": str(style.TEXT_SIZE),
-    "margin": "0.14,0.07",
-    "penwidth": "1.2",
-}
-EDGE = {"penwidth": "1.4", "arrowsize": "0.8"}
 
 
 def source(argmap: ArgumentMap, problems: Sequence[Problem], options: RenderOptions) -> str:
@@ -58,26 +56,15 @@ def digraph(argmap: ArgumentMap, problems: Sequence[Problem], options: RenderOpt
     return _Diagram(argmap, problems, options).build()
 
 
-def statement(subject: str, attrs: dict[str, str]) -> str:
-    """One node or edge statement, every value quoted, an HTML-like ``label`` as it is.
-
-    The graphviz package's ``node()`` and ``edge()`` put every value through regular expressions,
-    which took a second for a 5,000-claim map; names and values here are argmap's own (uids, colours,
-    and labels escaped by :mod:`.labels`), so plain quoting is enough.
-    """
-    listed = " ".join(f"{key}={value if key == 'label' else quote(value)}" for key, value in attrs.items())
-    return f"\t{subject} [{listed}]\n"
-
-
-def quote(value: str) -> str:
-    return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
-
-
 class _Diagram:
     def __init__(self, argmap: ArgumentMap, problems: Sequence[Problem], options: RenderOptions) -> None:
         self.argmap = argmap
         self.options = options
         self.scope = scope(argmap, options.focus, options.depth)
+        self.direction = choose_direction(argmap, self.scope, options)
+        #: ``id()`` of the ref items drawn as a "see ID" box, and the name of each one's box once drawn.
+        self.stubs = refs.stubs(argmap, (c for c in self.scope.claims if id(c) not in self.scope.cut), options.refs)
+        self.stub_names: dict[int, str] = {}
         self.rules = rules_by_claim(problems) if options.checks else {}
         #: Node names by ``id()`` of the claim: its uid, made unique where an id is written twice.
         self.names: dict[int, str] = {}
@@ -99,7 +86,7 @@ class _Diagram:
 
     def graph_attr(self) -> dict[str, str]:
         attr = {
-            "rankdir": RANKDIR[self.options.direction],
+            "rankdir": RANKDIR[self.direction],
             "fontname": style.FONT,
             "fontsize": str(style.EVIDENCE_SIZE),
             "nodesep": "0.3",
@@ -124,13 +111,10 @@ class _Diagram:
             if self.options.evidence and claim.evidence and not self.large and id(claim) not in self.scope.cut:
                 self.evidence(claim)
         title = self.argmap.title if self.options.title and claims[0] is self.argmap.thesis else None
-        if title and self.options.direction == "TB":  # above the thesis; elsewhere it heads the key
-            self.node("title", labels.title(title), shape="plaintext", fontsize="15")
-            self.edge_statement(self.names[id(claims[0])], "title", style="invis")
-            title = None
-        if self.options.legend or title:
-            key = legend.key(self.seen if self.options.legend else set(), title)
-            self.graph.attr(label=key, labelloc="b", labeljust="l")
+        if title:  # the graph's own label: centred above the whole diagram
+            self.graph.attr(label=labels.title(title), labelloc="t", labeljust="c", fontsize="15")
+        if self.options.legend and self.seen:
+            self.graph.body.append(legend.node(self.seen))
         return self.graph
 
     def node(self, name: str, label: str, graph: graphviz.Digraph | None = None, **attrs: str) -> None:
@@ -167,7 +151,7 @@ class _Diagram:
             marks.append(("assumed: accepted without support", style.ASSUMED))
             attrs["peripheries"] = "2"
             classes.append("assumption")
-            self.seen.add("assumption")
+            self.seen.add(f"assumption-{claim.role}")
         if style.DASHED_RULES.intersection(rules):
             attrs.update(style="rounded,filled,dashed", color=style.WARNING, penwidth="1.6")
         evaluated = (self.options.labels or {}).get(claim.uid)
@@ -178,6 +162,7 @@ class _Diagram:
             if line not in marks:  # "▲ unsupported" from the checks already says it
                 marks.append(line)
             classes.append(f"status-{status}" if known else "status")
+            self.seen.add(f"status-{status}")
         self.seen.add(claim.role)
         self.seen.update(RULE_WORDS[rule] for rule in rules if rule in RULE_WORDS)
         if self.large and self.options.evidence and claim.evidence and id(claim) not in self.scope.cut:
@@ -191,37 +176,65 @@ class _Diagram:
         for index, reason, relation in self.reasons(claim):
             # An undercut attacks the link from this claim to the one it is written under.
             head = self.link_point.get(id(claim), name) if relation == "undercuts" else name
+            if reason.linked:
+                self.linked_group(claim, reason, relation, index)
             tails = [(member, tail) for member in reason.members if (tail := self.tail(member)) is not None]
             if not tails:
                 continue
             if reason.linked:
                 junction = f"{name}/{relation[0]}{index}+"
-                self.linked_group(claim, reason, relation, index)
                 self.point(junction, relation, "junction", "0.09")
                 for member, tail in tails:
-                    self.edge(tail, junction, relation, end=False, ref=isinstance(member, Ref))
+                    ref = isinstance(member, Ref)
+                    self.edge(tail, junction, relation, end=False, ref=ref, stub=id(member) in self.stubs)
                 self.edge(junction, head, relation)
                 continue
-            for member, tail in tails:
+            for k, (member, tail) in enumerate(tails, 1):
                 point = self.link_point.get(id(member))
+                if isinstance(member, Ref) and member.undercuts:  # they aim at this use of the claim
+                    point = f"{name}/{relation[0]}{index}.{k}/link"
+                    self.ref_undercuts(point, member)
                 if point is not None:
                     self.point(point, relation, "link", "0.07")
-                    self.edge(tail, point, relation, end=False)
+                    self.edge(tail, point, relation, end=False, ref=isinstance(member, Ref))
                     tail = point
-                self.edge(tail, head, relation, ref=isinstance(member, Ref))
+                self.edge(tail, head, relation, ref=isinstance(member, Ref), stub=id(member) in self.stubs)
+
+    def ref_undercuts(self, point: str, ref: Ref) -> None:
+        """Arrows from the undercuts written on a ref item to the point on the arrow of that use."""
+        for index, reason in enumerate(ref.undercuts, 1):
+            tails = [(member, tail) for member in reason.members if (tail := self.tail(member)) is not None]
+            head = point
+            if reason.linked and tails:
+                head = f"{point}/u{index}+"
+                self.point(head, "undercuts", "junction", "0.09")
+                self.edge(head, point, "undercuts")
+            for k, (member, tail) in enumerate(tails, 1):
+                if isinstance(member, Ref) and member.undercuts:
+                    inner = f"{point}/u{index}.{k}/link"
+                    self.ref_undercuts(inner, member)
+                    self.point(inner, "undercuts", "link", "0.07")
+                    self.edge(tail, inner, "undercuts", end=False, ref=True)
+                    tail = inner
+                self.edge(tail, head, "undercuts", end=not reason.linked or head == point, ref=isinstance(member, Ref))
 
     def point(self, name: str, relation: str, kind: str, width: str) -> None:
         self.node(name, '""', shape="point", width=width, color=style.RELATIONS[relation].colour, **{"class": kind})
 
-    def edge(self, tail: str, head: str, relation: str, end: bool = True, ref: bool = False) -> None:
+    def edge(
+        self, tail: str, head: str, relation: str, end: bool = True, ref: bool = False, stub: bool = False
+    ) -> None:
         """An arrow of this relation; ``end=False`` for the part before a junction (no head).
 
         The arrow of a ``ref`` is dashed and does not pull its claim's rank: claims stand at the
-        depth where they are written, and refs cross over.
+        depth where they are written, and refs cross over. The arrow from a stub does pull: the
+        stub stands with the other reasons of the claim that uses it.
         """
         arrow = style.RELATIONS[relation]
         attrs = {"color": arrow.colour, "arrowhead": arrow.head if end else "none"}
-        if ref:
+        if stub:
+            attrs["style"] = "dashed"
+        elif ref:
             attrs.update(style="dashed", constraint="false")
             self.seen.add("ref")
         if end:
@@ -232,8 +245,12 @@ class _Diagram:
 
     def tail(self, member: Item) -> str | None:
         """The node an arrow from this member starts at; a ref naming nothing gets a node of its own."""
+        target = self.stub_target(member)
+        if target is not None:
+            return self.stub(member, target, self.graph)  # type: ignore[arg-type]
         claim = self.argmap.resolve(member)
         if claim is not None:
+            return self.stub_names.get(id(member)) or self.names.get(id(claim))
             return self.names.get(id(claim))
         name = f"?{member.position.line}.{member.position.column}"
         self.seen.add("missing")
@@ -241,18 +258,50 @@ class _Diagram:
         self.node(name, label, style="rounded,dashed", color=style.MISSING.border, **{"class": "missing"})
         return name
 
+    def stub_target(self, member: Item) -> Claim | None:
+        """The claim a ref drawn as a stub names, if the ref is one and its stub is not drawn yet."""
+        if id(member) not in self.stubs or id(member) in self.stub_names:
+            return None
+        target = self.argmap.resolve(member)
+        return target if target is not None and id(target) in self.names else None
+
+    def stub(self, member: Ref, target: Claim, graph: graphviz.Digraph) -> str:
+        """A small box next to the claim that uses the ref: "see" the claim's id, a link to it."""
+        name = f"^see{member.position.line}.{member.position.column}"  # "^" is in no claim id
+        self.stub_names[id(member)] = name
+        self.seen.add("stub")
+        look = style.ROLES[target.role]
+        label = labels.stub(target, look.word, self.options.wrap)
+        target_name = self.names[id(target)]
+        attrs = {"style": "rounded,dashed", "color": look.border, "margin": "0.08,0.04", "class": "stub"}
+        self.node(name, label, graph, href=f"#claim-{target_name}", tooltip=f"see {target_name}", **attrs)
+        return name
+
     def linked_group(self, claim: Claim, reason: Reason, relation: str, index: int) -> None:
-        """Frame the co-premises defined in this group (those that are refs are framed where defined)."""
-        defined = [m for m in reason.members if isinstance(m, Claim) and id(m) in self.names]
-        if not defined or self.large:
+        """Frame the co-premises defined in this group and its stubs, in the order written.
+
+        Refs drawn as arrows are framed where their claim is defined. The word "together" is a box
+        of its own after the last co-premise, not the frame's label: Graphviz routes edges around
+        boxes but through a frame's label (the seed map had edges through 3 of them).
+        """
+        drawn = [m for m in reason.members if id(m) in self.names or self.stub_target(m) is not None]
+        if not drawn or self.large:
             return
         self.seen.add("linked")
-        with self.graph.subgraph(name=f"cluster_{self.names[id(claim)]}/{relation[0]}{index}") as group:
-            top = "b" if self.options.direction == "TB" else "t"  # Graphviz flips "t" with the ranks
-            group.attr(label="together", labelloc=top, style="rounded,dashed", color="#9e9e9e", margin="6")
-            group.attr(fontcolor=style.GREY, fontsize=str(style.SMALL_SIZE))
-            for member in defined:
-                self.claim_node(group, member)
+        group_name = f"{self.names[id(claim)]}/{relation[0]}{index}"
+        with self.graph.subgraph(name=f"cluster_{group_name}") as group:
+            group.attr(style="rounded,dashed", color="#9e9e9e", margin="6")
+            names = []
+            for member in drawn:
+                if isinstance(member, Claim):
+                    self.claim_node(group, member)
+                    names.append(self.names[id(member)])
+                else:
+                    names.append(self.stub(member, self.stub_target(member), group))  # type: ignore[arg-type]
+            word = f"^together {group_name}"  # "^" is in no claim id
+            self.node(word, "together", group, shape="plaintext", fontcolor=style.GREY, **TOGETHER)
+            order = " -> ".join(quote(name) for name in [*names, word])  # side by side in the order written
+            group.body.append(f"\t{{rank=same; {order} [style=invis]}}\n")
 
     def evidence(self, claim: Claim) -> None:
         """One box below the claim listing its evidence."""

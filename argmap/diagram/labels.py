@@ -114,6 +114,17 @@ def missing(target: str, wrap: int) -> str:
     return "<" + small(style.MISSING.word) + lines + small(f"{style.FINDING} no claim has this id", style.WARNING) + ">"
 
 
+def stub(target: Claim, word: str, wrap: int) -> str:
+    """The label of a ref drawn as a stub: "see" the claim's kind and id, and its text begun.
+
+    A claim without an id (a ref names ids, but a stub is drawn for what it resolves to) shows its
+    text only.
+    """
+    head = f"see {word}" if target.id is None else f"see {word} · <b>{escape(target.id)}</b>"
+    text = "".join(small(line, style.GREY, style.EVIDENCE_SIZE) for line in wrapped(trimmed(target.text, wrap), wrap))
+    return "<" + small(head) + text + ">"
+
+
 def citation(argmap: ArgumentMap, evidence: Evidence) -> str:
     """``Author (year)`` of the evidence's source, with its locator; what is missing, said so."""
     source = argmap.source_of(evidence)
@@ -151,4 +162,5 @@ def evidence(argmap: ArgumentMap, items: tuple[Evidence, ...], wrap: int) -> str
 
 
 def title(text: str) -> str:
-    return "<" + "".join(f"<b>{line}</b>{BR}" for line in wrapped(text, 60)) + ">"
+    """The map's title, its lines centred (it stands centred above the diagram)."""
+    return "<" + "<br/>".join(f"<b>{line}</b>" for line in wrapped(text, 60)) + ">"

@@ -1,9 +1,11 @@
-"""The key at the foot of a diagram: one row for each kind of box, arrow and mark it shows."""
+"""The key beside the thesis: one row for each kind of box, arrow and mark the diagram shows."""
 
 from __future__ import annotations
 
+from ..marks import STATUS_LOOKS
 from . import style
-from .labels import escape, wrapped
+from .labels import escape
+from .statements import quote, statement
 
 #: Kinds of boxes: (kind, name in the key, relation whose arrow it draws, explanation).
 BOXES = [
@@ -27,14 +29,6 @@ MARKS = [
     ),
     ("unanswered", f"{style.FINDING} unanswered", style.WARNING, 1, "rounded", "an objection that nothing rebuts"),
     (
-        "assumption",
-        "assumed",
-        style.ASSUMED,
-        2,
-        "rounded",
-        "an assumption (double border): accepted without support, on purpose",
-    ),
-    (
         "evidence-listed",
         "▪ evidence",
         style.GREY,
@@ -51,6 +45,14 @@ MARKS = [
         "a dashed arrow: a claim used again (ref), drawn once where it is written",
     ),
     (
+        "stub",
+        "see ID",
+        style.GREY,
+        1,
+        "rounded,dashed",
+        "a claim used again (ref), drawn where it is written; the box names it (in an SVG, a link to it)",
+    ),
+    (
         "linked",
         "together",
         style.GREY,
@@ -61,8 +63,28 @@ MARKS = [
 ]
 
 
-def key(shown: set[str], title: str | None = None) -> str:
-    """The key as an HTML-like label, listing only what ``shown`` names, under the map's title."""
+#: The evaluation's statuses (``--eval``), as ``argmap eval`` explains them.
+STATUSES = {
+    "accepted": "stands: supported, and every attack on it fails",
+    "rejected": "falls: an attack on it counts",
+    "unsupported": "nothing that holds supports it",
+    "undecided": "neither: caught in a cycle of attacks, or depends on one",
+}
+
+
+def node(shown: set[str]) -> str:
+    """The key as a box of its own at the thesis's level, beside it ("^" is in no claim's id).
+
+    (A frame around the whole diagram labelled with the key, leaving the graph's label to the
+    title, made graphviz-pure lay out a 150-claim map with 808 crossings instead of none; the key
+    beside the level farthest from the thesis made small maps wider: benchmarks/README.md.)
+    """
+    key = statement(quote("^key"), {"label": key_label(shown), "shape": "plaintext", "id": "key", "class": "key"})
+    return f"\t{{rank=max;\n{key}\t}}\n"
+
+
+def key_label(shown: set[str]) -> str:
+    """The key as an HTML-like label, listing only what ``shown`` names."""
     rows = []
     for kind, name, relation, explanation in BOXES:
         if kind in shown:
@@ -73,10 +95,15 @@ def key(shown: set[str], title: str | None = None) -> str:
         if kind in shown:
             cell = f'color="{colour}" border="{border}" style="{shape}"'
             rows.append(_row(cell, f'<font color="{colour}">{escape(name)}</font>', escape(explanation)))
-    head = f'<tr><td align="left" colspan="2"><font color="{style.GREY}">KEY</font></td></tr>' if rows else ""
-    if title:
-        lines = '<br align="left"/>'.join(wrapped(title, 60))
-        head = f'<tr><td align="left" colspan="2"><font point-size="15"><b>{lines}</b></font></td></tr>{head}'
+    assumed = [role for role in style.ROLES if f"assumption-{role}" in shown]
+    if assumed:  # drawn in the border colour of each kind of claim assumed, as on the boxes
+        rows.append(_row("", _assumed(assumed), "an assumption (double border): accepted without support, on purpose"))
+    for status, explanation in STATUSES.items():
+        if f"status-{status}" in shown:
+            sign, colour, _ = STATUS_LOOKS[status]
+            name = f'<font color="{colour}">{escape(f"{sign} {status}")}</font>'
+            rows.append(_row("", name, f"argmap eval: {escape(explanation)}"))
+    head = f'<tr><td align="left" colspan="2"><font color="{style.GREY}">KEY</font></td></tr>'
     return f'<<table border="0" cellborder="0" cellspacing="3" cellpadding="1">{head}{"".join(rows)}</table>>'
 
 
@@ -85,6 +112,17 @@ def arrow(relation: str) -> str:
     look = style.RELATIONS[relation]
     glyph = "──►" if look.head == "normal" else "──┤"
     return f'<font color="{look.colour}"><b>{glyph}</b></font>'
+
+
+def _assumed(roles: list[str]) -> str:
+    """Boxes with a double border (a table's frame around its cell's), one in each role's colour."""
+    word = f'<font color="{style.ASSUMED}">assumed</font>'
+    boxes = "".join(
+        f'<td><table border="1" cellborder="1" cellspacing="2" cellpadding="2" color="{style.ROLES[role].border}" '
+        f'bgcolor="{style.ROLES[role].fill}"><tr><td>{word}</td></tr></table></td>'
+        for role in roles
+    )
+    return f'<table border="0" cellborder="0" cellspacing="1" cellpadding="0"><tr>{boxes}</tr></table>'
 
 
 def _row(cell: str, name: str, explanation: str) -> str:

@@ -13,15 +13,21 @@ if TYPE_CHECKING:
     from ..marks import LabelOrStatus
 
 FORMATS = ("svg", "png", "dot", "pdf")
-DIRECTIONS = ("TB", "BT", "LR", "RL")
+DIRECTIONS = ("TB", "BT", "LR", "RL", "auto")
+#: How a ``ref`` item is drawn: an arrow from its claim (``edge``), a "see ID" box next to the claim
+#: that uses it (``stub``, the default: fewest crossings, benchmarks/README.md), or an arrow where
+#: the claim stands close by and a stub elsewhere (``auto``).
+REFS = ("auto", "stub", "edge")
 
 
 @dataclass(frozen=True)
 class RenderOptions:
-    """How to draw a map. ``direction`` says where the thesis stands (``TB``: at the top)."""
+    """How to draw a map. ``direction`` says where the thesis stands (``TB``: at the top; ``auto``:
+    at the top or on the left, whichever makes the diagram closer to a page's shape)."""
 
     format: str = "svg"
-    direction: str = "TB"
+    direction: str = "auto"
+    refs: str = "stub"
     #: Draw only the sub-argument below this claim id ...
     focus: str | None = None
     #: ... this many levels deep (``None``: all).
@@ -44,6 +50,8 @@ class RenderOptions:
             raise RenderError(f"unknown format '{self.format}'; choose one of {', '.join(FORMATS)}")
         if self.direction not in DIRECTIONS:
             raise RenderError(f"unknown direction '{self.direction}'; choose one of {', '.join(DIRECTIONS)}")
+        if self.refs not in REFS:
+            raise RenderError(f"unknown refs '{self.refs}'; choose one of {', '.join(REFS)}")
         if self.wrap < 8:
             raise RenderError("wrap must be at least 8 characters")
         if self.depth is not None and self.depth < 0:

@@ -12,9 +12,10 @@ followed). Example::
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 
-from ..model import RELATIONS, ArgumentMap, Claim
+from ..model import RELATIONS, ArgumentMap, Claim, Reason, Ref
 from ..suggestions import did_you_mean
 
 
@@ -31,17 +32,17 @@ class Scope:
 
 
 def scope(argmap: ArgumentMap, focus: str | None = None, depth: int | None = None) -> Scope:
-    """The claims below ``focus`` (default: the thesis) at most ``depth`` levels down (default: all)."""
+    """The claims below ``focus`` (default: the theses) at most ``depth`` levels down (default: all)."""
     if focus is None and depth is None:
         return Scope(argmap.claims, frozenset())
-    root = argmap.thesis if focus is None else argmap.claim(focus)
-    if root is None:
+    root = argmap.claim(focus) if focus is not None else None
+    if focus is not None and root is None:
         raise UnknownClaim(f"no claim has the id '{focus}'{_did_you_mean(argmap, focus or '')}")
-    level = {id(root): 0}
+    queue = list(argmap.theses) if root is None else [root]
+    level = {id(each): 0 for each in queue}
     cut: set[int] = set()
-    queue = [root]
     for claim in queue:  # breadth first: the list grows while we walk it
-        children = [member for relation in RELATIONS for member in argmap.members(claim.reasons(relation))]
+        children = [member for relation in RELATIONS for member in _below(argmap, claim.reasons(relation))]
         if depth is not None and level[id(claim)] >= depth:
             if children or claim.evidence:
                 cut.add(id(claim))
@@ -52,6 +53,15 @@ def scope(argmap: ArgumentMap, focus: str | None = None, depth: int | None = Non
                 queue.append(child)
     claims = tuple(claim for claim in argmap.claims if id(claim) in level)
     return Scope(claims, frozenset(cut))
+
+
+def _below(argmap: ArgumentMap, reasons: tuple[Reason, ...]) -> Iterator[Claim]:
+    """The claims of these reasons, and those of the undercuts written on their refs."""
+    yield from argmap.members(reasons)
+    for reason in reasons:
+        for item in reason.members:
+            if isinstance(item, Ref) and item.undercuts:
+                yield from _below(argmap, item.undercuts)
 
 
 def _did_you_mean(argmap: ArgumentMap, word: str) -> str:

@@ -48,6 +48,13 @@ _VERDICTS = {
     "undecided": "the thesis is open",
     "unsupported": "the thesis is not established",
 }
+#: The same, said of several theses.
+_PLURAL = {
+    "accepted": "stand",
+    "rejected": "are refuted",
+    "undecided": "are open",
+    "unsupported": "are not established",
+}
 
 
 class Label(NamedTuple):
@@ -62,14 +69,21 @@ class Label(NamedTuple):
 
 @dataclass(frozen=True)
 class Evaluation:
-    """Every claim's label by uid, in document order, and the thesis's."""
+    """Every claim's label by uid, in document order, and the theses' uids (the first's on its own)."""
 
     labels: dict[str, Label]
     thesis_uid: str
+    #: The uids of the theses after the first, in document order (a map that gives ``theses:``).
+    other_thesis_uids: tuple[str, ...] = ()
 
     @property
     def thesis(self) -> Label:
         return self.labels[self.thesis_uid]
+
+    @property
+    def thesis_uids(self) -> tuple[str, ...]:
+        """Every thesis's uid, the first first."""
+        return (self.thesis_uid, *self.other_thesis_uids)
 
     def counts(self) -> dict[str, int]:
         """How many claims have each status, every status listed."""
@@ -84,8 +98,25 @@ class Evaluation:
         """
         total = len(self.labels)
         tally = ", ".join(f"{count} {status}" for status, count in self.counts().items())
-        status = self.thesis.status
-        return f"{_VERDICTS[status]} ({status}); of {total} claim{'s' if total != 1 else ''}: {tally}"
+        return f"{self.theses_verdict()}; of {total} claim{'s' if total != 1 else ''}: {tally}"
+
+    def theses_verdict(self) -> str:
+        """What the theses' labels mean: one thesis's, or a count of each status over several.
+
+        >>> labels = {"a": Label("accepted", "granted"), "b": Label("undecided", "in a cycle")}
+        >>> Evaluation(labels, "a", ("b",)).theses_verdict()
+        'of 2 theses: 1 stands (accepted), 1 is open (undecided)'
+        """
+        if not self.other_thesis_uids:
+            status = self.thesis.status
+            return f"{_VERDICTS[status]} ({status})"
+        counts = Counter(self.labels[uid].status for uid in self.thesis_uids)
+        each = ", ".join(
+            f"{n} {_VERDICTS[status].removeprefix('the thesis ') if n == 1 else _PLURAL[status]} ({status})"
+            for status in STATUSES
+            if (n := counts[status])
+        )
+        return f"of {len(self.thesis_uids)} theses: {each}"
 
 
 def evaluate(argmap: ArgumentMap) -> Evaluation:
@@ -132,4 +163,4 @@ def _evaluate(argmap: ArgumentMap) -> Evaluation:
         if label is None:
             label = shared[status, reason] = Label(status, reason)
         labels[claim.uid] = label
-    return Evaluation(labels, argmap.thesis.uid)
+    return Evaluation(labels, argmap.thesis.uid, tuple(thesis.uid for thesis in argmap.theses[1:]))

@@ -8,7 +8,8 @@ For each claim C (refs resolved, so a claim used in several places is one node):
 - ``holds(R) = accepted(M) AND NOT holds(U)`` for every member M of the reason R (one premise, or
   every co-premise of a linked group) and every undercut reason U written on a member M *where it
   is defined*: an undercut denies the inference from M to the claim it is written under, so it
-  defeats the whole linked group M belongs to, but not other places that ``ref`` M.
+  defeats the whole linked group M belongs to, but not other places that ``ref`` M. Undercuts
+  written on a ``ref`` item deny that use of M in the same way, and no other.
 
 Gates are saved where they would only copy another: a reason of one member and no undercut *is*
 its member's gate, and a claim with one reason needs no OR. A 100,000-claim map makes a circuit
@@ -27,7 +28,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import NamedTuple
 
-from ..model import ArgumentMap, Claim, Reason
+from ..model import ArgumentMap, Claim, Reason, Ref
 from .fixpoint import AND, FALSE, OR, TRUE, Circuit
 
 #: ``Network.support`` for a grounded claim, and for a claim with nothing offered for it.
@@ -144,6 +145,9 @@ class Network:
                 if target is item and undercuts[m] and claims[m] is item:
                     # Defined here, so its undercuts deny this inference.
                     cuts += [(m, undercut) for undercut in undercuts[m]]
+                elif type(item) is Ref and item.undercuts:
+                    # Undercuts written on a ref deny this use of the claim only.
+                    cuts += [(m, link("undercuts", undercut)) for undercut in item.undercuts]
             if len(members) == 1 and not cuts:
                 gate = members[0] if members[0] >= 0 else nowhere
             else:

@@ -2,7 +2,8 @@
 
 Pure functions from maps and their :class:`~argmap.evaluation.labelling.Evaluation` to text. One
 map's record: ``{"file", "thesis", "labels": [{"node", "line", "column", "claim", "status",
-"reason"}], "counts", "verdict"}``, the labels in document order, each claim once.
+"reason"}], "counts", "verdict"}``, the labels in document order, each claim once. A map of
+several theses also has ``"theses"``: each thesis's label record, in document order.
 """
 
 from __future__ import annotations
@@ -41,9 +42,13 @@ def record(argmap: ArgumentMap, result: Evaluation) -> dict[str, Any]:
                 "reason": label.reason,
             }
         )
+    theses: dict[str, Any] = {"thesis": records[0]}
+    if len(argmap.theses) > 1:  # a map of one thesis keeps the record it always had
+        by_uid = {each["node"]: each for each in records}
+        theses["theses"] = [by_uid[uid] for uid in result.thesis_uids]
     return {
         "file": str(argmap.path),
-        "thesis": records[0],
+        **theses,
         "labels": records,
         "counts": result.counts(),
         "verdict": result.verdict(),

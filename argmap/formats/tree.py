@@ -19,7 +19,7 @@ from rich.text import Text
 from rich.tree import Tree
 
 from ..marks import STATUS_LOOKS, LabelOrStatus, rule_word, rules_by_claim, status_of
-from ..model import ArgumentMap, Claim, Evidence, Ref
+from ..model import ArgumentMap, Claim, Evidence, Reason, Ref
 from ..problems import Problem
 from ..visible import visible
 
@@ -41,42 +41,61 @@ class _View:
     labels: Mapping[str, LabelOrStatus] | None
 
 
-def tree(argmap: ArgumentMap, problems: Sequence[Problem], labels: Mapping[str, LabelOrStatus] | None = None) -> Tree:
+def tree(
+    argmap: ArgumentMap, problems: Sequence[Problem], labels: Mapping[str, LabelOrStatus] | None = None
+) -> Tree | Group:
     """Claims nested as written, refs as pointers; problems and (optional) labels on each claim.
 
     ``labels`` maps a claim uid to a label with ``status`` and ``reason`` (or to a plain string).
-    Every text from the map is shown :func:`~argmap.visible.visible`.
+    Every text from the map is shown :func:`~argmap.visible.visible`. A map of several theses
+    gives one tree for each, a blank line between them.
     """
     view = _View(argmap, rules_by_claim(problems), labels)
-    root = Tree(_line(view, argmap.thesis, "THESIS", "bold"))
-    _children(view, root, argmap.thesis)
-    return root
+    roots = []
+    for thesis in argmap.theses:
+        root = Tree(_line(view, thesis, "THESIS", "bold"))
+        _children(view, root, thesis)
+        roots.append(root)
+    if len(roots) == 1:
+        return roots[0]
+    spaced: list[Tree | Text] = [roots[0]]
+    for root in roots[1:]:
+        spaced += [Text(""), root]
+    return Group(*spaced)
 
 
 def evaluated(argmap: ArgumentMap, result: Evaluation) -> Group:
-    """``argmap eval``: the tree with every claim's label, then the thesis's label and the verdict."""
+    """``argmap eval``: the tree with every claim's label, then each thesis's label and the verdict."""
     from ..evaluation.explain import name
 
-    thesis = result.thesis
-    closing = Text(f"\nThesis {visible(name(argmap.thesis))}: ")
-    closing.append(thesis.status, style=f"bold {STATUS_LOOKS[thesis.status].terminal}")
-    closing.append(f": {visible(thesis.reason)}\nVerdict: {result.verdict()}")
+    closing = Text("\n")
+    for thesis in argmap.theses:
+        label = result.labels[thesis.uid]
+        closing.append(f"Thesis {visible(name(thesis))}: ")
+        closing.append(label.status, style=f"bold {STATUS_LOOKS[label.status].terminal}")
+        closing.append(f": {visible(label.reason)}\n")
+    closing.append(f"Verdict: {result.verdict()}")
     return Group(tree(argmap, [], dict(result.labels)), closing)
 
 
 def _children(view: _View, node: Tree, claim: Claim) -> None:
     for relation, (sign, colour) in _MARK.items():
-        for reason in claim.reasons(relation):
-            parent = node.add(Text(f"{sign} linked: together", style=colour)) if reason.linked else node
-            for item in reason.members:
-                if isinstance(item, Ref):
-                    target = view.argmap.claim(item.target)
-                    shown = f" ({_status(view, target.uid)})" if target and _status(view, target.uid) else ""
-                    parent.add(Text(f"{sign} → see {visible(item.target)}{shown}", style=colour))
-                else:
-                    _children(view, parent.add(_line(view, item, sign, colour)), item)
+        _reasons(view, node, claim.reasons(relation), sign, colour)
     for evidence in claim.evidence:
         node.add(Text(f"▪ {visible(_evidence(view.argmap, evidence))}", style="dim"))
+
+
+def _reasons(view: _View, node: Tree, reasons: tuple[Reason, ...], sign: str, colour: str) -> None:
+    for reason in reasons:
+        parent = node.add(Text(f"{sign} linked: together", style=colour)) if reason.linked else node
+        for item in reason.members:
+            if isinstance(item, Ref):
+                target = view.argmap.claim(item.target)
+                shown = f" ({_status(view, target.uid)})" if target and _status(view, target.uid) else ""
+                pointer = parent.add(Text(f"{sign} → see {visible(item.target)}{shown}", style=colour))
+                _reasons(view, pointer, item.undercuts, *_MARK["undercuts"])  # undercuts of this use only
+            else:
+                _children(view, parent.add(_line(view, item, sign, colour)), item)
 
 
 def _evidence(argmap: ArgumentMap, evidence: Evidence) -> str:

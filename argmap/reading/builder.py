@@ -28,10 +28,12 @@ from .vocabulary import (
     CLAIM_KEYS,
     FORMAT_VERSION,
     ID_PATTERN,
+    REF_KEYS,
     RELATION_LETTER,
     THESIS_UID,
     TOP_KEYS,
     all_valid_ids,
+    thesis_uid,
     unique_uid,
 )
 
@@ -71,16 +73,36 @@ class _Builder(SourcesAndEvidence):
         if "description" in top:
             self.text(root, "description", "description")
         sources = self.sources(root) if "sources" in top else {}
-        if "thesis" not in top:
-            self.report(Where(None), "missing-thesis", "the map has no 'thesis'")
-            raise self.sink.fail()
-        thesis = self.claim(root, "thesis", "thesis", THESIS_UID, None, 0)
+        theses = self.theses(root, top)
         if self.ids_to_check and not all_valid_ids(self.ids_to_check):
             raise self.sink.fail()
-        if self.sink.found or thesis is None:
+        if self.sink.found or not theses:
             raise self.sink.fail()
         claims = tuple(claim for claim in self.claims if claim is not None)
-        return ArgumentMap(path=path, thesis=thesis, version=version, title=title, sources=sources, claims=claims)
+        return ArgumentMap(path=path, theses=theses, version=version, title=title, sources=sources, claims=claims)
+
+    def theses(self, root: dict, top: dict) -> tuple[Claim, ...]:
+        """The claim under ``thesis:``, or each claim listed under ``theses:`` (uids in :func:`thesis_uid`)."""
+        if "thesis" in top and "theses" in top:
+            message = "the map gives both 'thesis' and 'theses'; list every thesis under 'theses'"
+            self.report(Where(root, "theses", True), "thesis-and-theses", message)
+            raise self.sink.fail()
+        if "thesis" in top:
+            thesis = self.claim(root, "thesis", "thesis", THESIS_UID, None, 0)
+            return () if thesis is None else (thesis,)
+        if "theses" not in top:
+            self.report(Where(None), "missing-thesis", "the map has no 'thesis'")
+            raise self.sink.fail()
+        items = self.sequence(root, "theses", "theses")
+        if not items:
+            written = root["theses"]
+            if written.__class__ is list or (written.__class__ is Scalar and written.tag == NULL):  # else: wrong-type
+                self.report(
+                    Where(root, "theses"), "missing-thesis", "'theses' lists no claim; a map needs at least one"
+                )
+            raise self.sink.fail()
+        made = [self.claim(items, index, "thesis", thesis_uid(index), None, 0) for index in range(len(items))]
+        return tuple(thesis for thesis in made if thesis is not None)
 
     def version(self, root: dict) -> int:
         """The format version as written: PyYAML's integer 1 (``1``, ``0x1``, ``+1``), and nothing else."""
@@ -252,11 +274,15 @@ class _Builder(SourcesAndEvidence):
         node = items[index]
         if node.__class__ is dict and "ref" in node:
             usual = len(node) == 1 and not (self.unusual and id(node) in self.unusual)
-            entries = node if usual else self.entries(items, index, "ref", ("ref",)) or {}
+            entries = node if usual else self.entries(items, index, "ref", REF_KEYS) or {}
             target = entries.get("ref", _ABSENT)
             if target.__class__ is not str:
                 target = None if target is _ABSENT else self.text(node, "ref", "ref")
-            return None if target is None else make_ref((target, self.positions[id(node)]))
+            # Undercuts of this use of the claim: uids as if a claim stood here (``#thesis/p2/u1``).
+            undercuts = (
+                self.reasons(node, "undercuts", f"{prefix}{number}", depth + 1) if "undercuts" in entries else ()
+            )
+            return None if target is None else make_ref((target, self.positions[id(node)], undercuts))
         if node.__class__ is str:
             message = f"each {role} must be a mapping with a 'claim', not bare text; write '- claim: ...'"
             self.report(Where(items, index), "wrong-type", message)

@@ -38,5 +38,5 @@ make_evidence = checked_layout(
     Evidence, ("position", "text", "is_quote", "source_key", "source", "source_position", "kind", "locator", "url")
 )
 make_reason = checked_layout(Reason, ("members", "linked", "position"))
-make_ref = checked_layout(Ref, ("target", "position"))
+make_ref = checked_layout(Ref, ("target", "position", "undercuts"))
 make_position = checked_layout(Position, ("line", "column"))

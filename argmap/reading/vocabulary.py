@@ -21,13 +21,26 @@ from ..model import RELATIONS
 FORMAT_VERSION = 1
 #: What an id may hold. Generated uids start with "#", so they never clash with an id.
 ID_PATTERN = re.compile(r"[A-Za-z0-9_.-]+\Z")
-TOP_KEYS = ("argmap", "title", "description", "sources", "thesis")
+TOP_KEYS = ("argmap", "title", "description", "sources", "thesis", "theses")
 CLAIM_KEYS = ("id", "claim", *RELATIONS, "evidence", "assumption", "note", "tags", "ignore")
+#: A ``- ref: ID`` item may carry undercuts of that use of the claim.
+REF_KEYS = ("ref", "undercuts")
 EVIDENCE_KEYS = ("quote", "text", "source", "kind", "locator", "url", "note")
 SOURCE_KEYS = ("author", "title", "date", "publisher", "url", "file", "note")
 #: A claim without an id gets its parent's uid, the relation's letter and its place: ``#thesis/p2/o1``.
 RELATION_LETTER = {"premises": "p", "objections": "o", "rebuttals": "r", "undercuts": "u"}
 THESIS_UID = "#thesis"
+
+
+def thesis_uid(index: int) -> str:
+    """The generated uid of the thesis at 0-based ``index`` under ``theses:``.
+
+    >>> thesis_uid(0), thesis_uid(1)
+    ('#thesis', '#thesis2')
+    """
+    return THESIS_UID if index == 0 else f"{THESIS_UID}{index + 1}"
+
+
 #: Keys whose values' places the model keeps for every map (each piece of evidence's ``source``).
 PLACED_KEYS = ("source",)
 

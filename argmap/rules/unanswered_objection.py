@@ -3,7 +3,8 @@
 An argument that meets an objection should answer it: give the objection ``rebuttals`` (or
 ``objections`` or ``undercuts`` of its own). Any claim that stands in an ``objections`` list,
 directly or through a ``ref``, counts as an objection. The co-premises of a linked objection stand
-or fall together, so a rebuttal of any one of them answers the group.
+or fall together, so a rebuttal of any one of them answers the group. A ``- ref`` item with
+``undercuts`` answers that use of the claim (its other uses as an objection still need an answer).
 
 Fails::
 
@@ -37,7 +38,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ..model import ArgumentMap
+from ..model import ArgumentMap, Ref
 from ..problems import Finding, Severity
 
 ID = "unanswered-objection"
@@ -50,6 +51,8 @@ def check(argmap: ArgumentMap, options: dict[str, object]) -> Iterator[Finding]:
     seen: set[str] = set()
     for claim in argmap.claims:
         for reason in claim.objections:
+            if any(isinstance(item, Ref) and item.undercuts for item in reason.members):
+                continue  # this use is undercut where it is written: answered here
             members = list(argmap.members((reason,)))
             # Co-premises of a linked objection stand or fall together: answering one answers all.
             if reason.linked and any(member.attacks for member in members):

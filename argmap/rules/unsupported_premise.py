@@ -39,8 +39,8 @@ OPTIONS: dict[str, object] = {}
 
 
 def check(argmap: ArgumentMap, options: dict[str, object]) -> Iterator[Finding]:
-    for claim in argmap.claims[1:]:
-        if not (claim.evidence or claim.premises or claim.assumption):
+    for claim in argmap.claims:
+        if not (claim.evidence or claim.premises or claim.assumption) and claim.role != "thesis":
             yield Finding(
                 claim.position.line,
                 claim.position.column,

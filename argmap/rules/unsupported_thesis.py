@@ -32,13 +32,13 @@ OPTIONS: dict[str, object] = {}
 
 
 def check(argmap: ArgumentMap, options: dict[str, object]) -> Iterator[Finding]:
-    thesis = argmap.thesis
-    if not (thesis.premises or thesis.evidence):
-        yield Finding(
-            thesis.position.line,
-            thesis.position.column,
-            "the thesis has no premises and no evidence: nothing argues for it"
-            + (" ('assumption: true' does not make a thesis an argument)" if thesis.assumption else ""),
-            thesis.uid,
-            thesis.text,
-        )
+    for thesis in argmap.theses:
+        if not (thesis.premises or thesis.evidence):
+            yield Finding(
+                thesis.position.line,
+                thesis.position.column,
+                "the thesis has no premises and no evidence: nothing argues for it"
+                + (" ('assumption: true' does not make a thesis an argument)" if thesis.assumption else ""),
+                thesis.uid,
+                thesis.text,
+            )

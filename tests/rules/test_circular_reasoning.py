@@ -125,5 +125,5 @@ def test_a_uid_given_twice_refs_name_the_first():
     first = Claim("a", "A", "premise", at, "a", assumption=True)  # no premises: the chain stops here
     second = Claim("a", "A again", "premise", at, "a", premises=(Reason((back,), False, at),))
     thesis = Claim("t", "T", "thesis", at, "t", premises=(Reason((first,), False, at), Reason((second,), False, at)))
-    argmap = ArgumentMap(Path("m.yaml"), thesis, claims=(thesis, first, second, back))
+    argmap = ArgumentMap(Path("m.yaml"), (thesis,), claims=(thesis, first, second, back))
     assert [p for p in check(argmap) if p.rule == RULE] == []
