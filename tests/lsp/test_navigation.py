@@ -200,3 +200,23 @@ async def test_quick_fixes_for_a_diagnostic(client: LanguageClient, tmp_path: Pa
     end = sum(len(line) for line in lines[: change.range.end.line]) + change.range.end.character
     replace_text(client, uri, ERROR[:start] + change.new_text + ERROR[end:])
     assert await pushed(client, uri) == []  # the fix fixes it
+
+
+async def test_several_theses_and_an_undercut_written_on_a_ref(client: LanguageClient):
+    from tests.helpers import MAPS
+
+    path = MAPS / "tutorial-theses.yaml"
+    text = path.read_text(encoding="utf-8")
+    uri = open_map(client, path)
+    await pushed(client, uri)
+    symbols = await client.text_document_document_symbol_async(
+        types.DocumentSymbolParams(types.TextDocumentIdentifier(uri))
+    )
+    assert [(symbol.name, symbol.detail) for symbol in symbols or []] == [  # type: ignore[union-attr]
+        ("The city should build more protected bike lanes.", "thesis more-lanes"),
+        ("Protected lanes will take cars off the road.", "thesis fewer-cars"),
+    ]
+    [undercut] = symbols[1].children or []  # type: ignore[index, union-attr]
+    assert (undercut.name, undercut.kind) == ("The survey asked only people who already cycle.", types.SymbolKind.Key)
+    params = types.ReferenceParams(**at(uri, *place(text, "riders-feel-unsafe")), context=types.ReferenceContext(True))
+    assert len(await client.text_document_references_async(params) or []) == 2
