@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import copy
 from collections.abc import Callable, Iterator
+from concurrent.futures import Future
 from pathlib import Path
 from typing import Any
 
@@ -32,6 +33,19 @@ class ArgmapProtocol(LanguageServerProtocol):
         """
         for handler, _, callback in super().lsp_text_document__did_change(copy.deepcopy(params)):
             yield handler, (params,), callback
+
+    def _check_handler_result(self, future: Future[Any]) -> None:
+        """After a notification: its future is dropped (pygls 2 keeps it).
+
+        pygls files the future of a notification whose handler is a generator (``didOpen``,
+        ``didChange``, ``didClose``...) among those of the requests, under a fresh id, and never
+        takes it out: one future for each keystroke, about 1.2 kB, for as long as the server
+        runs (measured: 30 MiB after 25,000 edits).
+        """
+        super()._check_handler_result(future)
+        for msg_id, waiting in list(self._request_futures.items()):
+            if waiting is future:
+                del self._request_futures[msg_id]
 
 
 class ArgmapServer(LanguageServer):
