@@ -29,6 +29,10 @@ RULE_WORDS: dict[str, str] = {
 }
 
 
+#: The sign before a finding's word on a claim in the terminal and the interactive page: "⚠ unanswered".
+FINDING_SIGN = "⚠"
+
+
 def rule_word(rule: str) -> str:
     """The word a claim is marked with for a finding of this rule."""
     return RULE_WORDS.get(rule, rule)

@@ -19,6 +19,8 @@ MODULES = [
     "argmap.lsp.spans",
     "argmap.evaluation.labelling",
     "argmap.evaluation.network",
+    "argmap.html.data",
+    "argmap.html.page",
     "argmap.interop",
     "argmap.interop.argdown_element",
     "argmap.interop.argdown_reader",

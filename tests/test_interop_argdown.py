@@ -169,12 +169,16 @@ TEXT = WORDS.map(lambda s: " ".join(s.split())).filter(bool)
 
 @st.composite
 def maps(draw: st.DrawFn):
-    """A map of up to ~20 claims with unique texts, linked groups, refs, undercuts, objections."""
-    texts = iter(draw(st.lists(TEXT, min_size=20, max_size=20, unique=True)))
+    """A map with unique texts, linked groups, refs, undercuts (linked too), objections, three levels deep."""
     ids: list[str] = []
+    count = [0]
+
+    def text() -> str:  # unique, as the comparison finds claims by their text
+        count[0] += 1
+        return f"{draw(TEXT)} n{count[0]}"
 
     def claim(depth: int) -> dict:
-        node: dict = {"claim": next(texts)}
+        node: dict = {"claim": text()}
         if draw(st.booleans()):
             node["id"] = f"c{len(ids)}"
             ids.append(node["id"])
@@ -196,16 +200,14 @@ def maps(draw: st.DrawFn):
                     else:
                         child = claim(depth + 1)
                         if depth and draw(st.integers(0, 4)) == 0:
-                            child["undercuts"] = [claim(3)]
+                            linked = draw(st.booleans())
+                            child["undercuts"] = [{"linked": [claim(3), claim(3)]} if linked else claim(3)]
                         items.append(child)
                 if items:
                     node[relation] = items
         return node
 
-    try:
-        return claim(0)
-    except StopIteration:  # ran out of texts: a smaller map
-        return {"claim": "T"}
+    return claim(0)
 
 
 @given(maps())
@@ -328,3 +330,12 @@ def test_what_argdown_cannot_hold_is_a_warning_naming_the_claim():
     again = imported(exported.text).argmap
     assert again.thesis.text == "two lines" and again.thesis.tags == ("a (b)",)
     assert sorted(r.members[0].text for r in again.thesis.premises) == ["A", "B"]
+
+
+def test_data_is_read_as_a_yaml_map_is_with_its_problems_at_the_statement():
+    with pytest.raises(LoadError) as caught:
+        imported("[T]: t\n  + [P]: p {assumption: maybe}\n")
+    assert [(p.line, p.column) for p in caught.value.problems] == [(2, 5)]
+    result = imported("===\ntitle: T\nauthor: A\n===\n\n[T]: t {evidence: [{quote: q, source: {author: B}}]}\n")
+    assert result.argmap.thesis.evidence[0].source.author == "B"
+    assert any("front matter's author" in w.message for w in result.warnings)

@@ -24,8 +24,8 @@ STAGES: tuple[frozenset[str], ...] = tuple(
         "config checker evaluation",  # findings -> problems with settings; model -> labels
         "formats fixes",  # results -> text, pure; problems -> edits that fix them
         "files parallel_check safe_write starter",  # many files in, files out
-        "diagram",  # model and problems -> drawings, and writing them
-        "lsp",  # the language server, a thin layer like the command line
+        "diagram html",  # model and problems -> drawings (static, and the interactive page), and writing them
+        "serve lsp",  # the servers (live preview, language server): thin layers over the library, like cli/
         "cli",  # the command line, a thin layer over all of the above
         "__main__",
     )

@@ -29,9 +29,7 @@ def test_committed_svg_is_up_to_date(run, path):
 
 
 #: The overview the README shows; regenerated with this command.
-OVERVIEW = (
-    "argmap render maps/bandow-iraq.yaml --no-evidence --engine pure -o docs/bandow-iraq-overview.svg"
-)
+OVERVIEW = "argmap render maps/bandow-iraq.yaml --no-evidence --engine pure -o docs/bandow-iraq-overview.svg"
 
 
 def test_readme_overview_is_up_to_date(run):

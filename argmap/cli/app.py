@@ -23,6 +23,7 @@ from .output import EXIT_OK, end_hard, exit_now, output_failed, write
 from .render import render
 from .rules import rules
 from .schema import schema
+from .serve import serve
 from .show import show
 from .whole_writes import whole_standard_output
 
@@ -40,7 +41,7 @@ app = typer.Typer(
 
 app.command()(check)
 app.command(name="eval")(eval_command)
-for command in (show, render, convert, rules, schema, init, lsp):
+for command in (show, render, convert, rules, schema, init, serve, lsp):
     app.command()(command)
 
 

@@ -23,6 +23,7 @@ class DiagramFormat(StrEnum):
     png = "png"
     dot = "dot"
     pdf = "pdf"
+    html = "html"
 
 
 class Direction(StrEnum):
@@ -95,7 +96,7 @@ def render(
     ] = EngineChoice.auto,
     timeout: Annotated[float | None, typer.Option("--timeout", help="Seconds the layout of one map may take.")] = None,
 ) -> None:
-    """Draw maps as diagrams (SVG, PNG, PDF or Graphviz DOT), marking what the checks find.
+    """Draw maps as diagrams (SVG, PNG, PDF, Graphviz DOT, or an interactive HTML page), marking what the checks find.
 
     Without -o, each map is written next to itself with the format's suffix (maps/a.yaml -> maps/a.svg).
 

@@ -80,8 +80,37 @@ def render(
     options = options or RenderOptions()
     if options.format == "dot":
         return dot_source(argmap, options, problems, config).encode("utf-8")
+    if options.format == "html":
+        return _page(argmap, options, _findings(argmap, options, problems, config))
     chosen = engine.find(options.engine, options.format)  # before the work: a missing engine fails fast
     return engine.run(chosen, dot_source(argmap, options, problems, config), options.format, options.timeout)
+
+
+def _page(argmap: ArgumentMap, options: RenderOptions, problems: Sequence[Problem]) -> bytes:
+    """The interactive page (:mod:`argmap.html`): every claim with its evidence, problems and label."""
+    from ..evaluation import evaluate
+    from ..html import html_page, view_data
+    from .engine import RenderError
+    from .scope import UnknownClaim, scope
+
+    if options.focus is not None:  # the page opens with it selected; a wrong id is refused as for SVG
+        try:
+            scope(argmap, options.focus, 0)
+        except UnknownClaim as error:
+            raise RenderError(str(error)) from None
+    data = view_data(
+        argmap,
+        problems,
+        evaluate(argmap),
+        evidence=options.evidence,
+        checks=options.checks,
+        colours=True,
+        depth=options.depth,
+        focus=options.focus,
+        # auto: the page picks the direction that draws the map larger in the reader's window
+        direction={"TB": "TB", "BT": "TB", "LR": "LR", "RL": "LR"}.get(options.direction),
+    )
+    return html_page(data).encode("utf-8")
 
 
 def _findings(

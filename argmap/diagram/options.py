@@ -12,7 +12,7 @@ from .engine import RenderError
 if TYPE_CHECKING:
     from ..marks import LabelOrStatus
 
-FORMATS = ("svg", "png", "dot", "pdf")
+FORMATS = ("svg", "png", "dot", "pdf", "html")
 DIRECTIONS = ("TB", "BT", "LR", "RL", "auto")
 #: How a ``ref`` item is drawn: an arrow from its claim (``edge``), a "see ID" box next to the claim
 #: that uses it (``stub``, the default: fewest crossings, benchmarks/README.md), or an arrow where

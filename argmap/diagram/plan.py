@@ -75,7 +75,7 @@ def plan(paths: list[Path], output: str | None, options: RenderOptions) -> Plan:
     empty = empty_folders(paths)
     if empty or not maps:
         raise RenderError(f"no maps (*.yaml, *.yml) in {empty[0] if empty else 'the paths given'}")
-    if options.format != "dot":
+    if options.format not in ("dot", "html"):  # the page lays itself out: no layout program
         engine.find(options.engine, options.format)  # a missing engine fails before any work
     if output == STANDARD_OUTPUT:
         if len(maps) > 1:

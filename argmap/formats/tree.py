@@ -18,7 +18,7 @@ from rich.console import Group
 from rich.text import Text
 from rich.tree import Tree
 
-from ..marks import STATUS_LOOKS, LabelOrStatus, rule_word, rules_by_claim, status_of
+from ..marks import FINDING_SIGN, STATUS_LOOKS, LabelOrStatus, rule_word, rules_by_claim, status_of
 from ..model import ArgumentMap, Claim, Evidence, Reason, Ref
 from ..problems import Problem
 from ..visible import visible
@@ -114,7 +114,7 @@ def _status(view: _View, uid: str) -> str | None:
 def _line(view: _View, claim: Claim, sign: str, style: str) -> Text:
     line = Text(f"{sign} ", style=style)
     for rule in view.flagged.get(claim.uid, ()):  # first, so that wrapping never hides them
-        line.append(f"⚠ {visible(rule_word(rule))} ", style="bold red")
+        line.append(f"{FINDING_SIGN} {visible(rule_word(rule))} ", style="bold red")
     status = _status(view, claim.uid)
     if status:
         look = STATUS_LOOKS.get(status)

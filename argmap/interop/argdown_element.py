@@ -3,7 +3,7 @@
 ``\\x`` escapes a character (read as itself), ``#tag`` and ``#(two words)`` are tags (not inside a
 Markdown link), a trailing ``{...}`` is YAML data. Example::
 
-    >>> e = element("[T]: Roads \\#1 #infra {note: n}", Position(1, 1))
+    >>> e = element("[T]: Roads \\\\#1 #infra {note: n}", Position(1, 1))
     >>> e.kind, e.title, e.text, e.tags, e.data
     ('statement', 'T', 'Roads #1', ('infra',), {'note': 'n'})
 """

@@ -30,16 +30,19 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from ..limits import MAX_CLAIM_DEPTH
-from ..model import Evidence, Position, Source
+from ..model import Claim, Position
 from ..problems import LoadError, Problem
 from . import Imported
-from .argdown_syntax import Document, Element, parse
+from .aif_extras import MAP_EXTRAS, Extras, read_extras
+from .argdown_syntax import Document, Element, Step, parse
 from .graph_tree import GraphClaim, Incoming, TooDeep, to_map
 
 _RELATION_OF = {"support": "premises", "attack": "objections", "undercut": "undercuts", "contradiction": "objections"}
 #: The relation names graph_tree takes: "attacks" is an objection, or a rebuttal below an attack.
 _GRAPH_RELATION = {"premises": "premises", "objections": "attacks", "rebuttals": "attacks", "undercuts": "undercuts"}
-_DATA_KEYS = ("assumption", "note", "evidence", "ignore", "tags", "relation")
+#: The data keys of a claim that the map builder reads; "relation" and "of" are argmap's marks on arguments.
+CLAIM_DATA = ("evidence", "assumption", "note", "tags", "ignore")
+_DATA_KEYS = (*CLAIM_DATA, "relation", "of")
 
 
 class _Incoming(NamedTuple):
@@ -51,7 +54,8 @@ class _Incoming(NamedTuple):
     places: tuple[Position, ...]
     linked: bool
     position: Position
-    undercuts: list[tuple[int, Position]]
+    #: Reasons that undercut this one: members, whether linked, where.
+    undercuts: list[tuple[tuple[int, ...], bool, Position]]
 
 
 def read(text: str, path: Path) -> Imported:
@@ -84,11 +88,9 @@ class _Reader:
         self._reasons()
         for text, position in self.doc.headings:
             self.warn(position, f"the heading '{text}' is not kept: argmap has no sections")
-        front = self.doc.frontmatter
-        title = front.get("title") if isinstance(front.get("title"), str) else None
-        graph, roots = self._graph()
+        graph, roots, extras = self._graph()
         try:
-            argmap = to_map(graph, self.path, title, _sources(front.get("sources")), roots=roots)
+            argmap = to_map(graph, self.path, extras.title, extras.sources, roots=roots)
         except TooDeep as deep:
             line, column = graph[deep.args[0]].position
             message = f"statements nest more than {MAX_CLAIM_DEPTH} levels deep (MAX_CLAIM_DEPTH)"
@@ -121,10 +123,17 @@ class _Reader:
 
     def _reasons(self) -> None:
         self.reason_of: dict[int, tuple[int, int]] = {}  # argument node -> (conclusion node, its reason)
+        self.cutters: set[int] = set()  # arguments whose premises undercut another argument
+        cutting: list[tuple[str, Step]] = []  # (the argument cut, the structure's one step)
         for pcs in self.doc.pcs:
-            data = self.doc.elements[pcs.argument].data if pcs.argument is not None else None
-            # argmap's own writer marks a linked group that attacks its conclusion: {relation: objections}
-            last = (data or {}).get("relation")
+            data = self.doc.elements[pcs.argument].data or {} if pcs.argument is not None else {}
+            # argmap's own writer marks a linked group that attacks its conclusion: {relation: objections},
+            # and co-premises that undercut an argument together: {relation: undercuts, of: a3}
+            last = data.get("relation")
+            if last == "undercuts" and isinstance(data.get("of"), str) and len(pcs.steps) == 1:
+                cutting.append((data["of"], pcs.steps[0]))
+                self.cutters.add(self.node_of[pcs.argument])  # type: ignore[index]
+                continue
             for step in pcs.steps:
                 conclusion = self.node_of[step.conclusion]
                 members = tuple(self.node_of[p] for p in step.premises)
@@ -139,6 +148,7 @@ class _Reader:
                 last = self.node_of[pcs.steps[-1].conclusion]
                 self.reason_of[argument] = (last, len(self.incoming[last]) - 1)
                 self._argument_text(argument, last)
+        self._cutting(cutting)
         for relation in self.doc.relations:
             source, target = self.node_of[relation.source], self.node_of[relation.target]
             if source in self.reason_of:  # relations of an argument are its conclusion's
@@ -149,7 +159,7 @@ class _Reader:
             if target in self.reason_of:
                 conclusion, at = self.reason_of[target]
                 if kind != "support":  # an attack on an argument attacks its inference
-                    self.incoming[conclusion][at].undercuts.append((source, relation.position))
+                    self.incoming[conclusion][at].undercuts.append(((source,), False, relation.position))
                     self.places[source] += 1
                     continue
                 self.warn(relation.position, "support of an argument is kept as support of its conclusion")
@@ -157,6 +167,22 @@ class _Reader:
             place = (self.doc.elements[relation.source].position,)
             self.incoming[target].append(_Incoming(_RELATION_OF[kind], (source,), place, False, relation.position, []))
             self.places[source] += 1
+
+    def _cutting(self, cutting: list[tuple[str, Step]]) -> None:
+        """Structures whose premises undercut another argument's inference together."""
+        arguments = {elements[0].title: n for n, elements in enumerate(self.nodes) if elements[0].kind == "argument"}
+        for title, step in cutting:
+            members = tuple(self.node_of[p] for p in step.premises)
+            cut = self.reason_of.get(arguments.get(title, -1))
+            if cut is None:  # no such argument: its premises undercut its conclusion
+                conclusion = self.node_of[step.conclusion]
+                self.incoming[conclusion].append(
+                    _Incoming("undercuts", members, (), len(members) > 1, step.position, [])
+                )
+            else:
+                self.incoming[cut[0]][cut[1]].undercuts.append((members, len(members) > 1, step.position))
+            for member in members:
+                self.places[member] += 1
 
     def _argument_text(self, argument: int, conclusion: int) -> None:
         for element in self.nodes[argument]:
@@ -166,8 +192,9 @@ class _Reader:
 
     # -- the graph's claims and theses, made a tree by graph_tree ------------------------------------------
 
-    def _graph(self) -> tuple[list[GraphClaim], list[int]]:
-        """The claims (every node but the arguments with a structure) and the theses, as indexes."""
+    def _graph(self) -> tuple[list[GraphClaim], list[int], Extras]:
+        """The claims (every node but the arguments with a structure), the theses as indexes, and
+        what the data and the front matter hold."""
         # A statement referred to by its title and never given a text, with nothing beneath it, is a
         # ref to a claim that does not exist: 'argmap check' reports an unknown-reference there.
         unstated = {
@@ -175,12 +202,13 @@ class _Reader:
             if elements[0].kind == "statement" and elements[0].title and self.places[n]
             and not self.incoming[n] and not any(e.text for e in elements)
         }  # fmt: skip
-        live = [n for n in range(len(self.nodes)) if n not in self.reason_of]
+        live = [n for n in range(len(self.nodes)) if n not in self.reason_of and n not in self.cutters]
         index = {node: k for k, node in enumerate(live)}
         roots = self._roots(live, unstated)
+        extras = self._extras(live)
         graph = []
         for node in live:
-            claim = self._claim(node, node not in unstated)
+            claim = self._claim(node, node not in unstated, extras.claims.get(str(node)))
             for incoming in self.incoming[node]:
                 relation = _GRAPH_RELATION[incoming.relation]
                 if relation == "undercuts" and node in roots:
@@ -188,13 +216,16 @@ class _Reader:
                         incoming.position, "an undercut of a thesis (which supports nothing) is kept as an objection"
                     )
                     relation = "attacks"
-                cuts = tuple(Incoming("undercuts", (index[cut],), False, at) for cut, at in incoming.undercuts)
+                cuts = tuple(
+                    Incoming("undercuts", tuple(index[m] for m in members), linked, at)
+                    for members, linked, at in incoming.undercuts
+                )
                 members = tuple(index[member] for member in incoming.members)
                 claim.incoming.append(
                     Incoming(relation, members, incoming.linked, incoming.position, cuts, incoming.places)
                 )
             graph.append(claim)
-        return graph, [index[root] for root in roots]
+        return graph, [index[root] for root in roots], extras
 
     def _roots(self, live: list[int], unstated: set[int]) -> list[int]:
         """What supports or attacks nothing, in document order; then, while claims in a cycle are left
@@ -211,13 +242,34 @@ class _Reader:
                 reached.add(node)
                 for incoming in self.incoming[node]:
                     stack += incoming.members
-                    stack += [cut for cut, _ in incoming.undercuts]
+                    stack += [member for members, _, _ in incoming.undercuts for member in members]
             left = next((n for n in candidates if n not in reached and n not in unstated), None)
             if left is None:
                 return roots
             roots.append(left)
 
-    def _claim(self, node: int, stated: bool) -> GraphClaim:
+    def _extras(self, live: list[int]) -> Extras:
+        """The data of each claim and the front matter's title and sources, read by the map builder (the
+        same checks and messages as a YAML map: aif_extras); what has no place in argmap is reported."""
+        nodes = {}
+        for node in live:
+            data: dict[str, Any] = {}
+            for element in self.nodes[node]:
+                data.update(element.data or {})
+            position = self.nodes[node][0].position
+            for key in data:
+                if key not in _DATA_KEYS:
+                    self.warn(position, f"the data '{key}' has no place in argmap; it is kept in the note")
+            kept = {key: data[key] for key in CLAIM_DATA if key in data}
+            if kept:
+                nodes[str(node)] = ({"argmap": kept}, position)
+        front = self.doc.frontmatter
+        left = sorted(str(key) for key in front if key not in MAP_EXTRAS)
+        if left:
+            self.warn(Position(1, 1), f"the front matter's {', '.join(left)} have no place in argmap and are not kept")
+        return read_extras({"argmap": {key: front[key] for key in MAP_EXTRAS if key in front}}, nodes, self.path)
+
+    def _claim(self, node: int, stated: bool, extra: Claim | None) -> GraphClaim:
         elements = self.nodes[node]
         texts = [e for e in elements if e.text and e.kind == elements[0].kind]
         first = texts[0] if texts else None
@@ -228,52 +280,12 @@ class _Reader:
         for element in elements:
             tags += [tag for tag in element.tags if tag not in tags]
             data.update(element.data or {})
-        assumption, evidence, more = self._data(data, elements[0].position)
-        tags += [str(tag) for tag in data.get("tags") or () if str(tag) not in tags]
+        notes += [extra.note] if extra is not None and extra.note is not None else []
+        notes += [f"{key}: {value}" for key, value in data.items() if key not in _DATA_KEYS]
+        tags += [tag for tag in (extra.tags if extra else ()) if tag not in tags]
         title = elements[0].title
         return GraphClaim(
             first.text if first else title or "", elements[0].position, title, keep_id=title is not None,
-            evidence=evidence, assumption=assumption, notes=notes + more, tags=tuple(tags),
-            ignore=tuple(str(rule) for rule in data.get("ignore") or ()), stated=stated,
+            evidence=extra.evidence if extra else (), assumption=extra.assumption if extra else False,
+            notes=notes, tags=tuple(tags), ignore=extra.ignore if extra else (), stated=stated,
         )  # fmt: skip
-
-    def _data(self, data: dict[str, Any], position: Position) -> tuple[bool, tuple[Evidence, ...], list[str]]:
-        assumption = data.get("assumption") is True
-        notes = [str(data["note"])] if "note" in data else []
-        evidence = _evidence(data.get("evidence"), position)
-        for key, value in data.items():
-            if key not in _DATA_KEYS:
-                self.warn(position, f"the data '{key}' has no place in argmap; it is kept in the note")
-                notes.append(f"{key}: {value}")
-        return assumption, evidence, notes
-
-
-def _evidence(value: object, position: Position) -> tuple[Evidence, ...]:
-    items = value if isinstance(value, list) else [] if value is None else [value]
-    result = []
-    for item in items:
-        if isinstance(item, dict):
-            quote = "quote" in item
-            source = item.get("source")
-            inline = _source(None, source, position) if isinstance(source, dict) else None
-            key = source if isinstance(source, str) else None
-            text = str(item.get("quote" if quote else "text", ""))
-            extra = {k: str(item[k]) for k in ("kind", "locator", "url") if k in item}
-            result.append(Evidence(position, text, quote, key, inline, position if source else None, **extra))
-        else:
-            result.append(Evidence(position, str(item), False))
-    return tuple(result)
-
-
-def _sources(value: object) -> dict[str, Source]:
-    if not isinstance(value, dict):
-        return {}
-    return {
-        str(key): _source(str(key), fields, Position(1, 1)) for key, fields in value.items() if isinstance(fields, dict)
-    }
-
-
-def _source(key: str | None, fields: dict[str, Any], position: Position) -> Source:
-    known = ("author", "title", "date", "publisher", "url", "file")
-    values = {k: str(fields[k]) for k in known if fields.get(k) is not None}
-    return Source(key, position, **values)  # type: ignore[arg-type]

@@ -51,7 +51,8 @@ class _Writer:
     def __init__(self, argmap: ArgumentMap) -> None:
         self.argmap = argmap
         self.warnings: list[Problem] = []
-        self.deferred: list[tuple[Claim, Reason, str]] = []
+        #: (conclusion, reason, relation, the argument a linked undercut cuts) written after the tree
+        self.deferred: list[tuple[Claim, Reason, str, str | None]] = []
         self.titles = self._titles()
 
     def _titles(self) -> dict[str, str]:
@@ -83,8 +84,8 @@ class _Writer:
         paragraphs = [self._frontmatter()] if self.argmap.title or self.argmap.sources else []
         paragraphs += ["\n".join(self._tree(thesis)) for thesis in self.argmap.theses]
         while self.deferred:
-            conclusion, reason, relation = self.deferred.pop(0)
-            paragraphs.append("\n".join(self._argument(conclusion, reason, relation, len(paragraphs))))
+            conclusion, reason, relation, cut = self.deferred.pop(0)
+            paragraphs.append("\n".join(self._argument(conclusion, reason, relation, len(paragraphs), cut)))
         return "\n\n".join(paragraphs) + "\n"
 
     def _frontmatter(self) -> str:
@@ -131,7 +132,7 @@ class _Writer:
                 # Argdown's undercut '_' under a statement cuts every use of it: an undercut of this
                 # use goes on an argument of its own, as the other relations of a structure do.
                 if reason.linked or reason.members[0].undercuts:
-                    self.deferred.append((claim, reason, relation))
+                    self.deferred.append((claim, reason, relation, None))
                     continue
                 yield from self._item(reason.members[0], mark, indent)
 
@@ -145,14 +146,22 @@ class _Writer:
         yield f"{pad}{mark} {self._statement(item)}"
         yield from self._children(item, indent + 1)
 
-    def _argument(self, conclusion: Claim, reason: Reason, relation: str, number: int) -> Iterator[str]:
+    def _argument(
+        self, conclusion: Claim, reason: Reason, relation: str, number: int, cut: str | None = None
+    ) -> Iterator[str]:
         undercuts = [u for member in reason.members for u in member.undercuts]
+        single = [u for u in undercuts if not u.linked]
+        for linked in (u for u in undercuts if u.linked):
+            # Co-premises that undercut together: a structure of their own that undercuts the claim
+            # they are written on (Argdown's '_' takes one statement or argument).
+            self._linked_undercut(reason.members[0], linked, f"a{number}")
         if undercuts or relation != "premises":
-            # An argument that attacks its conclusion says so in its data: Argdown's arguments support it.
-            yield f"<a{number}>" + ("" if relation == "premises" else " " + _flow({"relation": relation}))
-            for undercut in undercuts:
-                for item in undercut.members:
-                    yield from self._item(item, "_", 1)
+            # An argument that attacks its conclusion (or undercuts argument ``cut``) says so in its
+            # data: Argdown's arguments support their conclusion.
+            data = {"relation": relation} if cut is None else {"relation": relation, "of": cut}
+            yield f"<a{number}>" + ("" if relation == "premises" else " " + _flow(data))
+            for undercut in single:
+                yield from self._item(undercut.members[0], "_", 1)
             yield ""
         for index, member in enumerate(reason.members, start=1):
             if isinstance(member, Ref):
@@ -163,6 +172,13 @@ class _Writer:
                 yield from self._children(member._replace(undercuts=()), 1)
         yield "----"
         yield f"({len(reason.members) + 1}) [{self.titles[conclusion.uid]}]"
+
+    def _linked_undercut(self, member: Item, undercut: Reason, argument: str) -> None:
+        """Co-premises that undercut ``argument`` together: a structure of their own, which says in its
+        data which argument it cuts (its conclusion, the claim cut, is only there for Argdown's sake)."""
+        target = self.argmap.resolve(member)
+        if target is not None:
+            self.deferred.append((target, undercut, "undercuts", argument))
 
 
 def _flow(data: dict[str, Any]) -> str:
