@@ -25,6 +25,7 @@ STAGES: tuple[frozenset[str], ...] = tuple(
         "formats fixes",  # results -> text, pure; problems -> edits that fix them
         "files parallel_check safe_write starter",  # many files in, files out
         "diagram",  # model and problems -> drawings, and writing them
+        "lsp",  # the language server, a thin layer like the command line
         "cli",  # the command line, a thin layer over all of the above
         "__main__",
     )

@@ -17,6 +17,7 @@ import typer
 from .check import check
 from .eval import eval_command
 from .init import init
+from .lsp import lsp
 from .output import EXIT_OK, end_hard, exit_now, output_failed, write
 from .render import render
 from .rules import rules
@@ -38,7 +39,7 @@ app = typer.Typer(
 
 app.command()(check)
 app.command(name="eval")(eval_command)
-for command in (show, render, rules, schema, init):
+for command in (show, render, rules, schema, init, lsp):
     app.command()(command)
 
 
