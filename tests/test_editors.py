@@ -14,6 +14,8 @@ import asyncio
 import json
 import os
 import re
+import shutil
+import subprocess
 import sys
 import tomllib
 from collections.abc import Callable
@@ -280,3 +282,41 @@ def test_the_server_started_as_the_editor_does_gives_it_the_maps_diagnostics(edi
     assert "did you mean 'survey'" in misspelt.message
     (unanswered,) = [d for d in diagnostics if d.code == "unanswered-objection"]
     assert unanswered.severity == types.DiagnosticSeverity.Warning
+
+
+ZED_EXTENSION = ROOT / "editors" / "zed"
+
+
+def test_the_zed_extension_declares_the_server_the_readme_sets_up_for_yaml():
+    manifest = tomllib.loads((ZED_EXTENSION / "extension.toml").read_text(encoding="utf-8"))
+    assert manifest["id"] == "argmap" and manifest["schema_version"] == 1
+    assert manifest["language_servers"]["argmap"]["languages"] == ["YAML"]
+    assert set(json.loads(snippet("json"))["lsp"]) == set(manifest["language_servers"])
+    crate = tomllib.loads((ZED_EXTENSION / "Cargo.toml").read_text(encoding="utf-8"))
+    assert crate["lib"]["crate-type"] == ["cdylib"] and "zed_extension_api" in crate["dependencies"]
+    # Without settings: `argmap` from the project's PATH, with the one argument `lsp`.
+    source = (ZED_EXTENSION / "src" / "lib.rs").read_text(encoding="utf-8")
+    assert 'worktree.which("argmap")' in source and 'vec!["lsp".to_string()]' in source
+
+
+def test_the_zed_extension_builds_to_webassembly(tmp_path):
+    """Where Rust's ``wasm32-wasip1`` target is installed and crates.io is reachable (as Zed needs)."""
+    cargo, rustup = shutil.which("cargo"), shutil.which("rustup")
+    if cargo is None or rustup is None:
+        pytest.skip("Rust (cargo and rustup) is not installed")
+    targets = subprocess.run([rustup, "target", "list", "--installed"], capture_output=True, text=True, check=False)
+    if "wasm32-wasip1" not in targets.stdout.split():
+        pytest.skip("Rust's wasm32-wasip1 target is not installed (rustup target add wasm32-wasip1)")
+    crate = tmp_path / "zed"
+    shutil.copytree(ZED_EXTENSION, crate)
+    built = subprocess.run(
+        [cargo, "build", "--release", "--target", "wasm32-wasip1"],
+        cwd=crate,
+        capture_output=True,
+        text=True,
+        timeout=900,
+    )
+    if built.returncode != 0 and "index.crates.io" in built.stderr:
+        pytest.skip("crates.io is not reachable")
+    assert built.returncode == 0, built.stderr
+    assert (crate / "target" / "wasm32-wasip1" / "release" / "argmap_zed.wasm").is_file()
