@@ -348,3 +348,31 @@ def test_every_fix_on_generated_maps_loads_and_fixes_its_problem(document, style
         for fix in fixes_for(text, loaded, problem):
             fixed = assert_fixes(text, loaded, problem, fix)
             assert style["newline"] == "\n" or "\n" not in fixed.replace("\r\n", "")
+
+
+@pytest.mark.parametrize(
+    "text, rule, title, fixed_line",
+    [
+        # an empty `evidence:` is written over, the list goes below it
+        ("thesis:\n  claim: T\n  evidence:\n", "unsupported-thesis", "Add evidence", '    - text: "TODO:'),
+        # the last line of the file without a line break
+        ("thesis:\n  claim: T\n  premises:\n    - claim: P", "unsupported-premise", "Mark", "      assumption: true"),
+        ("thesis:\n  claim: T\n  premises:\n    - claim: P\n      ignore: []\n", "unsupported-premise", "Ignore",
+         "      ignore: [unsupported-premise]"),
+        ("thesis:\n  claim: T\n  premises:\n    - claim: P\n      ignore:\n", "unsupported-premise", "Ignore",
+         "      ignore: [unsupported-premise]"),
+        ("thesis:\n  claim: T\n  premises:\n    - claim: P\n      ignore: [evidence-without-source]\n",
+         "unsupported-premise", "Ignore", "      ignore: [evidence-without-source, unsupported-premise]"),
+        ("thesis:\n  claim: T\n  premises:\n    - {claim: P, assumption: true}\n  objections:\n"
+         "    - claim: O\n      assumption: true\n      rebuttals: []\n", "unanswered-objection", "Add a rebuttal",
+         '        - claim: "TODO: why this objection fails"'),
+        # a claim in flow style gets flow entries
+        ("thesis: {claim: T, premises: [{claim: P}]}\n", "unsupported-premise", "Mark",
+         'thesis: {claim: T, premises: [{claim: P, assumption: true, note: "TODO: why any reader grants'),
+    ],
+)  # fmt: skip
+def test_fixes_where_the_claim_already_has_the_key_empty_or_is_written_otherwise(text, rule, title, fixed_line):
+    loaded, problems = problems_in(text)
+    problem = next(p for p in problems if p.rule == rule)
+    fix = next(fix for fix in fixes_for(text, loaded, problem) if fix.title.startswith(title))
+    assert any(line.startswith(fixed_line) for line in assert_fixes(text, loaded, problem, fix).splitlines())
