@@ -5,7 +5,8 @@ Each editor is its command line (read from the README's snippet, or from the VS 
 the ``initialize`` request it sends: client name, capabilities (those pytest-lsp captured from the
 real Neovim, Emacs and VS Code; Helix's and Zed's written out below from their sources), position
 encodings, initialization options, root and workspace folders. The map has text beyond ASCII before
-a problem, so the range the editor gets is checked in the position encoding it agreed with the server.
+a problem, so the range the editor gets, and the quick fix it applies there, are checked in the position
+encoding it agreed with the server.
 """
 
 from __future__ import annotations
@@ -215,7 +216,9 @@ def character(line: str, index: int, encoding: str) -> int:
     return len(prefix.encode("utf-16-le")) // 2
 
 
-async def session(editor: Editor, folder: Path, path: Path) -> tuple[types.InitializeResult, list[types.Diagnostic]]:
+async def session(
+    editor: Editor, folder: Path, path: Path
+) -> tuple[types.InitializeResult, list[types.Diagnostic], list[types.CodeAction]]:
     """Start the server with the editor's command line, initialize as the editor does, open the map."""
     command = editor.command()
     # The installed `argmap` script runs this module with the interpreter it was installed for.
@@ -250,8 +253,21 @@ async def session(editor: Editor, folder: Path, path: Path) -> tuple[types.Initi
                 while uri not in client.diagnostics:
                     await asyncio.sleep(0.01)
                 diagnostics = list(client.diagnostics[uri])
+            # The quick fix of the misspelt source, as the editor asks for it at the diagnostic.
+            misspelt = [d for d in diagnostics if d.code == "unknown-reference"]
+            actions = (
+                await client.text_document_code_action_async(
+                    types.CodeActionParams(
+                        text_document=types.TextDocumentIdentifier(uri=uri),
+                        range=misspelt[0].range,
+                        context=types.CodeActionContext(diagnostics=misspelt, only=[types.CodeActionKind.QuickFix]),
+                    )
+                )
+                if misspelt
+                else []
+            )
         await client.shutdown_session()
-        return result, diagnostics
+        return result, diagnostics, [action for action in actions or [] if isinstance(action, types.CodeAction)]
     finally:
         await client.stop()
 
@@ -260,7 +276,7 @@ async def session(editor: Editor, folder: Path, path: Path) -> tuple[types.Initi
 def test_the_server_started_as_the_editor_does_gives_it_the_maps_diagnostics(editor, tmp_path):
     path = tmp_path / "city.argmap.yaml"
     path.write_text(MAP, encoding="utf-8")
-    result, diagnostics = asyncio.run(session(editor, tmp_path, path))
+    result, diagnostics, actions = asyncio.run(session(editor, tmp_path, path))
 
     assert result.server_info is not None and result.server_info.name == "argmap"
     offered = (editor.capabilities().general or types.GeneralClientCapabilities()).position_encodings
@@ -282,6 +298,22 @@ def test_the_server_started_as_the_editor_does_gives_it_the_maps_diagnostics(edi
     assert "did you mean 'survey'" in misspelt.message
     (unanswered,) = [d for d in diagnostics if d.code == "unanswered-objection"]
     assert unanswered.severity == types.DiagnosticSeverity.Warning
+
+    # Its preferred quick fix, applied in the editor's encoding, writes the key the hint names.
+    (preferred,) = [action for action in actions if action.is_preferred]
+    assert preferred.edit is not None and preferred.edit.changes is not None
+    (edit,) = preferred.edit.changes[path.as_uri()]
+    assert edit.range.start.line == edit.range.end.line == 9
+    start, end = (python_index(line, at.character, encoding) for at in (edit.range.start, edit.range.end))
+    assert line[:start] + edit.new_text + line[end:] == line.replace("survy", "survey")
+
+
+def python_index(line: str, units: int, encoding: str) -> int:
+    """The Python index in ``line`` of an LSP character (``units`` of the position encoding)."""
+    index = 0
+    while index < len(line) and character(line, index, encoding) < units:
+        index += 1
+    return index
 
 
 ZED_EXTENSION = ROOT / "editors" / "zed"
