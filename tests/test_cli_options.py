@@ -146,7 +146,7 @@ def test_output_file_in_a_missing_folder_exits_2(run, tmp_path):
 
 
 def test_quiet_prints_the_summary_line_only(run):
-    assert run("check", SEED, "-q").stdout == "12 errors, 1 warning in 1 of 1 file.\n"
+    assert run("check", SEED, "-q").stdout == "16 errors in 1 of 1 file.\n"
     assert run("check", "maps/tutorial-basics.yaml", "--quiet").stdout == "No problems in 1 file.\n"
     assert run("check", SEED, "-q").exit_code == 1
 
@@ -163,7 +163,7 @@ def test_statistics_counts_problems_per_rule(run):
     assert counted == {rule: sum(p["rule"] == rule for p in problems) for rule in counted}
     assert sum(counted.values()) == len(problems)
     assert [int(line.split()[0]) for line in lines[: lines.index("")]] == sorted(counted.values(), reverse=True)
-    assert lines[-1] == "14 errors, 2 warnings in 2 of 4 files." and result.exit_code == 1
+    assert lines[-1] == "18 errors, 1 warning in 2 of 4 files." and result.exit_code == 1
 
 
 @pytest.mark.parametrize(

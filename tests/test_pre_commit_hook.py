@@ -18,6 +18,7 @@ import sys
 import pytest
 import yaml
 
+import argmap
 from tests.helpers import MAPS, ROOT
 
 pytestmark = pytest.mark.skipif(
@@ -64,7 +65,8 @@ def test_pre_commit_runs_argmap_check_on_the_maps(tmp_path):
 
     everything = try_repo()
     assert everything.returncode == 1, everything.stdout + everything.stderr
-    assert "maps/op-ed.yaml:190:15: error [unsupported-premise]" in everything.stdout
+    where = argmap.load(WITH_ERRORS).claim("iran-no-threat").position  # an unsupported premise
+    assert f"maps/op-ed.yaml:{where}: error [unsupported-premise]" in everything.stdout
     assert "ci.yaml" not in everything.stdout and "Traceback" not in everything.stdout
     clean = try_repo("maps/clean.yaml", "ci.yaml")
     assert clean.returncode == 0, clean.stdout + clean.stderr
