@@ -19,7 +19,9 @@ def serve() -> None:
 
     from .server import server
 
-    gc.enable()  # the command line turns it off for its short runs; a server runs for hours
+    # Automatic collection stays off, as for every command: the server collects when typing
+    # pauses (see argmap.lsp.documents), not in the middle of checking a large map.
+    gc.disable()
     # Copies of the descriptors: pygls closes its streams at exit, and the command line still
     # flushes its own standard output after the command returns.
     with os.fdopen(os.dup(0), "rb") as reading, os.fdopen(os.dup(1), "wb") as writing:

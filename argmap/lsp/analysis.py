@@ -14,14 +14,13 @@ the evaluation, each claim's block of lines.
 
 from __future__ import annotations
 
-from bisect import bisect_left
 from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
 from ..problems import Problem
 from .index import NameIndex
-from .spans import indent
+from .spans import indent, split_lines
 
 if TYPE_CHECKING:
     from ..config import Config
@@ -51,7 +50,7 @@ class Analysis:
         self.version = version
         self.problems = problems
         self.argmap = argmap
-        self.lines: list[str] = text.splitlines(True)
+        self.lines = split_lines(text)
 
     @cached_property
     def names(self) -> NameIndex:
@@ -125,6 +124,12 @@ class _Ends:
         self.depths = [-1 if depth is None else depth for depth in map(indent, lines)]
         #: The lines that are neither blank nor comment.
         self.content = [number for number, depth in enumerate(self.depths) if depth >= 0]
+        #: For each line, the last content line before it.
+        self.before: list[int] = []
+        last = -1
+        for depth in self.depths:
+            self.before.append(last)
+            last = last if depth < 0 else len(self.before) - 1
         self.next_lower: dict[int, int | None] = {}
         stack: list[int] = []
         for number in self.content:
@@ -148,7 +153,7 @@ class _Ends:
         lower = self.next_lower.get(line)
         if lower is None:
             return self.content[-1]
-        return self.content[bisect_left(self.content, lower) - 1]
+        return self.before[lower]
 
 
 def analyse(text: str, path: Path, version: int, config: Config | None = None) -> Analysis:

@@ -14,7 +14,11 @@ parse; the names come from the last version that loaded.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Sequence
+from itertools import islice, takewhile
+from operator import itemgetter
+from weakref import WeakKeyDictionary
 
 from lsprotocol import types
 
@@ -65,14 +69,32 @@ def complete(lines: Sequence[str], line: int, column: int, analysis: Analysis | 
     if found is None:
         return types.CompletionList(is_incomplete=False, items=[])
     key, typed = found
-    names = [(label, detail) for label, detail in _candidates(key, analysis) if label.startswith(typed)]
+    candidates = _candidates(key, analysis)
+    # Sorted by label: those that start with what is typed are together, found by bisection.
+    first = bisect_left(candidates, (typed,))
+    names = list(
+        islice(takewhile(lambda name: name[0].startswith(typed), islice(candidates, first, None)), MAX_COMPLETIONS + 1)
+    )
     kind = types.CompletionItemKind.Reference if key in ("ref", "source") else types.CompletionItemKind.EnumMember
     items = [types.CompletionItem(label=label, kind=kind, detail=detail) for label, detail in names[:MAX_COMPLETIONS]]
     return types.CompletionList(is_incomplete=len(names) > MAX_COMPLETIONS, items=items)
 
 
 def _candidates(key: str, analysis: Analysis | None) -> list[tuple[str, str | None]]:
-    """``(label, detail)`` of everything that may follow ``key``."""
+    """``(label, detail)`` of everything that may follow ``key``, sorted, made once per version."""
+    if analysis is None:
+        return sorted(_made(key, None))
+    made = _MADE.setdefault(analysis, {})
+    if key not in made:
+        made[key] = sorted(_made(key, analysis), key=itemgetter(0))
+    return made[key]
+
+
+#: The candidates of each version still in use (a version no longer served is dropped with them).
+_MADE: WeakKeyDictionary[Analysis, dict[str, list[tuple[str, str | None]]]] = WeakKeyDictionary()
+
+
+def _made(key: str, analysis: Analysis | None) -> list[tuple[str, str | None]]:
     argmap = analysis.argmap if analysis is not None else None
     if key == "ref":
         claims = argmap.claims if argmap is not None else ()

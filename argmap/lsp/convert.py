@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from lsprotocol import types
-from pygls.workspace.position_codec import PositionCodec, ServerTextPosition
+from pygls.workspace.position_codec import PositionCodec
 
 from .spans import Span, Spot
 
@@ -24,7 +24,9 @@ def to_position(codec: PositionCodec, lines: Sequence[str], spot: Spot) -> types
     line, column = spot
     if line >= len(lines):
         return types.Position(line=len(lines), character=0)
-    return codec.position_to_client_units(lines, ServerTextPosition(line, column))
+    if lines[line].isascii():  # every encoding counts one unit per ASCII character (most lines: fast)
+        return types.Position(line=line, character=min(column, len(lines[line])))
+    return codec.position_to_client_units(lines, types.Position(line, column))
 
 
 def from_position(codec: PositionCodec, lines: Sequence[str], position: types.Position) -> Spot:

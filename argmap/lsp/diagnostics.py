@@ -37,6 +37,8 @@ def _diagnostic(analysis: Analysis, codec: PositionCodec, uri: str, problem: Pro
         code=problem.rule,
         source=SOURCE,
         related_information=related or None,
+        # The problem's own place, as `argmap check` reports it: quick fixes find the problem by it.
+        data={"line": problem.line, "column": problem.column},
     )
 
 
@@ -46,9 +48,8 @@ def problem_span(analysis: Analysis, problem: Problem) -> Span:
     argmap = analysis.argmap
     if argmap is not None and problem.node is not None:
         claim = argmap.claim(problem.node)
-        block = analysis.block_of(problem.node)
-        if claim is not None and block is not None and claim.position == (problem.line, problem.column):
-            found = key_line(analysis.lines, block.first, block.last, column, "claim")
+        if claim is not None and claim.position == (problem.line, problem.column):
+            found = key_line(analysis.lines, line, column, "claim")
             if found is not None:
                 return value_span(analysis.lines, *found)
     return value_span(analysis.lines, line, column)

@@ -22,6 +22,7 @@ from .analysis import Analysis
 from .convert import from_position
 from .diagnostics import SOURCE, diagnostics
 from .documents import Document, Documents
+from .spans import split_lines
 
 #: Files whose change may change the problems of every open map: settings, and source texts.
 WATCHED = ("**/argmap.toml", "**/pyproject.toml", "**/*.txt", "**/*.md", "**/*.html", "**/*.htm")
@@ -97,8 +98,9 @@ def initialized(ls: ArgmapServer, params: types.InitializedParams) -> None:
 
 @server.feature(types.TEXT_DOCUMENT_DID_OPEN)
 def did_open(ls: ArgmapServer, params: types.DidOpenTextDocumentParams) -> None:
+    ls.documents.closed(params.text_document.uri)  # opened again: its versions start again
     document = ls.documents.opened(params.text_document.uri, path_of(params.text_document.uri))
-    ls.documents.schedule(document, ls.text_of(document), delay=0)
+    ls.documents.schedule(document, ls.text_of(document))
 
 
 @server.feature(types.TEXT_DOCUMENT_DID_CHANGE)
@@ -182,7 +184,9 @@ async def references(ls: ArgmapServer, params: types.ReferenceParams) -> list[ty
 def complete(ls: ArgmapServer, params: types.CompletionParams) -> types.CompletionList:
     """From the text as typed this moment, with the names of the last version that loaded."""
     text_document = ls.workspace.get_text_document(params.text_document.uri)
-    lines = text_document.lines
+    latest = ls.document(params.text_document.uri).latest
+    same = latest is not None and latest.version == text_document.version
+    lines = latest.lines if latest is not None and same else split_lines(text_document.source)
     spot = from_position(ls.workspace.position_codec, lines, params.position)
     return completion.complete(lines, *spot, ls.navigable(params.text_document.uri))
 
