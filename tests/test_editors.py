@@ -1,4 +1,4 @@
-"""Editor setup (README, "In the editor"): every snippet names ``argmap lsp``, and the server, started
+"""Editor setup (README, "Setting up each editor"): every snippet names ``argmap lsp``, and the server, started
 as each editor starts it, answers that editor's ``initialize`` and gives it a map's diagnostics.
 
 Each editor is its command line (read from the README's snippet, or from the VS Code extension) and
@@ -32,13 +32,14 @@ from pytest_lsp.client import make_test_lsp_client
 import argmap
 from tests.helpers import ROOT
 
-SECTION = (ROOT / "README.md").read_text(encoding="utf-8").split("\n## In the editor\n", 1)[1].split("\n## ", 1)[0]
+README = (ROOT / "README.md").read_text(encoding="utf-8")
+SECTION = README.split("\n### Setting up each editor\n", 1)[1].split("\n## ", 1)[0]
 VSCODE = ROOT / "editors" / "vscode"
 WAIT_SECONDS = 30.0
 
 
 def snippet(language: str) -> str:
-    """The README's one code block in ``language`` in the section "In the editor"."""
+    """The README's one code block in ``language`` in the section "Setting up each editor"."""
     (block,) = re.findall(rf"```{language}\n(.*?)```", SECTION, flags=re.S)
     return block
 
