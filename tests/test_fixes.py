@@ -312,6 +312,13 @@ def test_text_that_is_not_a_map_gets_no_fix_and_no_error(text):
     assert fixes_for(text, None, problem) == []
 
 
+def test_a_misspelt_key_is_not_respelt_into_a_key_the_mapping_has():
+    text = "thesis:\n  claim: T\n  premisses: []\n  premises:\n    - claim: P\n      assumption: true\n"
+    _, problems = problems_in(text)
+    (problem,) = problems
+    assert problem.rule == "unknown-key" and fixes_for(text, None, problem) == []
+
+
 def test_a_problem_no_fix_is_known_for_gets_none():
     text = "thesis:\n  id: t\n  claim: T\n  premises:\n    - id: t\n      claim: P\n      assumption: true\n"
     loaded, problems = problems_in(text)

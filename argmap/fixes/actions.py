@@ -50,8 +50,14 @@ def _layout(text: str) -> Layout:
 
 def _respell_word(layout: Layout, argmap: ArgumentMap | None, problem: Problem) -> Fix | None:
     """``unknown-key`` and ``unknown-kind``: the problem is at the word itself."""
-    scalar = layout.node_at(Position(problem.line, problem.column), ScalarNode)
-    return _respelled(layout, scalar, suggestion_in(problem.message), problem.rule)
+    path = layout.path_to(Position(problem.line, problem.column), ScalarNode)
+    word = suggestion_in(problem.message)
+    if not path or word is None:
+        return None
+    holder = path[-2] if len(path) > 1 else None
+    if problem.rule == "unknown-key" and isinstance(holder, MappingNode) and value_of(holder, word) is not None:
+        return None  # the mapping has the key already: two would be a duplicate-key problem
+    return _respelled(layout, path[-1], word, problem.rule)  # type: ignore[arg-type]
 
 
 def _respell_reference(layout: Layout, argmap: ArgumentMap | None, problem: Problem) -> Fix | None:

@@ -98,17 +98,23 @@ class Layout(Lines):
         A block mapping starts where its first key does: asked for a :class:`MappingNode` there,
         this gives the mapping; asked for a :class:`ScalarNode`, the key.
         """
+        path = self.path_to(position, kind)
+        return path[-1] if path else None  # type: ignore[return-value]
+
+    def path_to(self, position: Position, kind: type[Node] = Node) -> list[Node]:
+        """The nodes from the root down to the node of this kind at ``position``; [] if there is none."""
         target = self.offset(position)
-        node: Node = self.root
+        path: list[Node] = [self.root]
         while True:
+            node = path[-1]
             if node.start_mark.index == target and isinstance(node, kind):
-                return node
+                return path
             for child in children(node):
                 if child.start_mark.index <= target < child.end_mark.index or child.start_mark.index == target:
-                    node = child
+                    path.append(child)
                     break
             else:
-                return None
+                return []
 
     def content_end(self, node: Node) -> int:
         """The offset just after the last character of the node's own text (not trailing blank lines)."""
