@@ -14,7 +14,8 @@ from hypothesis import strategies as st
 import argmap
 from argmap.fixes import Fix, TextEdit, apply, fixes_for
 from argmap.model import Position
-from tests.helpers import MAPS, ROOT
+from tests.corpus import microtext_to_yaml
+from tests.helpers import CORPUS, MAPS, ROOT
 from tests.test_properties import MAPS as GENERATED_MAPS
 
 REAL_MAPS = [*sorted(MAPS.glob("*.yaml")), ROOT / "tests" / "data" / "render-all.yaml"]
@@ -66,6 +67,23 @@ def test_every_fix_on_the_real_maps_loads_and_fixes_its_problem(path):
             offered += 1
     # every rule's problem at least can be ignored for its claim
     assert offered >= len([p for p in problems if p.node])
+
+
+MICROTEXTS = sorted(CORPUS.glob("micro_*.xml")) if CORPUS.is_dir() else []
+
+
+@pytest.mark.skipif(not MICROTEXTS, reason=f"the arg-microtexts corpus is not at {CORPUS}")
+def test_every_fix_on_the_corpus_maps_loads_and_fixes_its_problem():
+    offered = 0
+    for path in MICROTEXTS:
+        text = microtext_to_yaml(path)
+        loaded, problems = problems_in(text)
+        assert loaded is not None
+        for problem in problems:
+            for fix in fixes_for(text, loaded, problem):
+                assert_fixes(text, loaded, problem, fix)
+                offered += 1
+    assert offered > len(MICROTEXTS)
 
 
 def dedent(text: str) -> str:
