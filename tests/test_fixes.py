@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import textwrap
 from collections import Counter
+from unittest import mock
 
 import pytest
 import yaml
@@ -355,7 +356,7 @@ def test_edits_are_positions_in_the_text_after_a_byte_order_mark():
 STYLES = st.fixed_dictionaries(
     {
         "indent": st.sampled_from([2, 3, 4]),
-        "flow": st.sampled_from([False, None]),
+        "flow": st.sampled_from([False, None, True]),
         "newline": st.sampled_from(["\n", "\r\n"]),
     }
 )
@@ -401,3 +402,36 @@ def test_fixes_where_the_claim_already_has_the_key_empty_or_is_written_otherwise
     problem = next(p for p in problems if p.rule == rule)
     fix = next(fix for fix in fixes_for(text, loaded, problem) if fix.title.startswith(title))
     assert any(line.startswith(fixed_line) for line in assert_fixes(text, loaded, problem, fix).splitlines())
+
+
+def from_the_whole_text(text: str, loaded: argmap.ArgumentMap | None, problem: argmap.Problem) -> list[Fix]:
+    """The fixes as they are made when the whole text is composed (never a claim's lines alone)."""
+    with mock.patch("argmap.fixes.actions.claim_layout", return_value=None):
+        return fixes_for(text, loaded, problem)
+
+
+@pytest.mark.parametrize("path", REAL_MAPS, ids=lambda path: path.name)
+def test_fixes_made_from_a_claims_lines_are_those_made_from_the_whole_text(path):
+    text = path.read_text(encoding="utf-8")
+    loaded, problems = problems_in(text)
+    for problem in problems:
+        assert fixes_for(text, loaded, problem) == from_the_whole_text(text, loaded, problem)
+
+
+COMMENTED = st.lists(st.sampled_from(["", "# note", "  # note", "    # note"]), min_size=1, max_size=40)
+
+
+@given(GENERATED_MAPS, STYLES, COMMENTED)
+def test_fixes_made_from_a_claims_lines_are_those_made_from_the_whole_text_of_generated_maps(document, style, notes):
+    text = yaml.safe_dump(document, indent=style["indent"], default_flow_style=style["flow"], allow_unicode=True)
+    # comments between the lines, at any indentation (never inside a block text: safe_dump writes none)
+    lines = text.splitlines()
+    text = (
+        "\n".join(line + ("\n" + note if note else "") for line, note in zip(lines, notes * len(lines), strict=False))
+        + "\n"
+    )
+    loaded, problems = problems_in(text)
+    if loaded is None:
+        return
+    for problem in problems[:6]:
+        assert fixes_for(text, loaded, problem) == from_the_whole_text(text, loaded, problem)

@@ -132,6 +132,11 @@ class Layout(Lines):
     @cached_property
     def indentation(self) -> Indentation:
         """The indentation most used in the text's first nodes; the common two columns where it shows none."""
+        return habit(*self.measured())
+
+    def measured(self) -> tuple[Counter[int], Counter[int], Counter[int]]:
+        """How often each indentation is seen: of a mapping under its key, of a list under its key, of a
+        list item's first key after its ``-``."""
         units: Counter[int] = Counter()
         sequences: Counter[int] = Counter()
         dashes: Counter[int] = Counter()
@@ -150,8 +155,13 @@ class Layout(Lines):
                     for item in value.value:
                         if isinstance(item, MappingNode) and not item.flow_style:
                             dashes[item.start_mark.column - value.start_mark.column] += 1
-        unit = _most_common(units, 0) or _most_common(sequences, 0) or 2
-        return Indentation(unit, _most_common(sequences, unit), _most_common(dashes, 2))
+        return units, sequences, dashes
+
+
+def habit(units: Counter[int], sequences: Counter[int], dashes: Counter[int]) -> Indentation:
+    """The indentation most seen of each kind; a list's like a mapping's, and two columns, where none is."""
+    unit = _most_common(units, 0) or _most_common(sequences, 0) or 2
+    return Indentation(unit, _most_common(sequences, unit), _most_common(dashes, 2))
 
 
 def _most_common(counts: Counter[int], default: int) -> int:
