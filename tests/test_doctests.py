@@ -12,6 +12,7 @@ MODULES = [
     "argmap.evaluation.fixpoint",
     "argmap.fixes",
     "argmap.fixes.edits",
+    "argmap.fixes.fragment",
     "argmap.fixes.layout",
     "argmap.lsp.analysis",
     "argmap.lsp.completion",

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import textwrap
 from collections import Counter
+from unittest import mock
 
 import pytest
 import yaml
@@ -14,7 +15,8 @@ from hypothesis import strategies as st
 import argmap
 from argmap.fixes import Fix, TextEdit, apply, fixes_for
 from argmap.model import Position
-from tests.helpers import MAPS, ROOT
+from tests.corpus import microtext_to_yaml
+from tests.helpers import CORPUS, MAPS, ROOT
 from tests.test_properties import MAPS as GENERATED_MAPS
 
 REAL_MAPS = [*sorted(MAPS.glob("*.yaml")), ROOT / "tests" / "data" / "render-all.yaml"]
@@ -66,6 +68,23 @@ def test_every_fix_on_the_real_maps_loads_and_fixes_its_problem(path):
             offered += 1
     # every rule's problem at least can be ignored for its claim
     assert offered >= len([p for p in problems if p.node])
+
+
+MICROTEXTS = sorted(CORPUS.glob("micro_*.xml")) if CORPUS.is_dir() else []
+
+
+@pytest.mark.skipif(not MICROTEXTS, reason=f"the arg-microtexts corpus is not at {CORPUS}")
+def test_every_fix_on_the_corpus_maps_loads_and_fixes_its_problem():
+    offered = 0
+    for path in MICROTEXTS:
+        text = microtext_to_yaml(path)
+        loaded, problems = problems_in(text)
+        assert loaded is not None
+        for problem in problems:
+            for fix in fixes_for(text, loaded, problem):
+                assert_fixes(text, loaded, problem, fix)
+                offered += 1
+    assert offered > len(MICROTEXTS)
 
 
 def dedent(text: str) -> str:
@@ -312,6 +331,13 @@ def test_text_that_is_not_a_map_gets_no_fix_and_no_error(text):
     assert fixes_for(text, None, problem) == []
 
 
+def test_a_misspelt_key_is_not_respelt_into_a_key_the_mapping_has():
+    text = "thesis:\n  claim: T\n  premisses: []\n  premises:\n    - claim: P\n      assumption: true\n"
+    _, problems = problems_in(text)
+    (problem,) = problems
+    assert problem.rule == "unknown-key" and fixes_for(text, None, problem) == []
+
+
 def test_a_problem_no_fix_is_known_for_gets_none():
     text = "thesis:\n  id: t\n  claim: T\n  premises:\n    - id: t\n      claim: P\n      assumption: true\n"
     loaded, problems = problems_in(text)
@@ -330,7 +356,7 @@ def test_edits_are_positions_in_the_text_after_a_byte_order_mark():
 STYLES = st.fixed_dictionaries(
     {
         "indent": st.sampled_from([2, 3, 4]),
-        "flow": st.sampled_from([False, None]),
+        "flow": st.sampled_from([False, None, True]),
         "newline": st.sampled_from(["\n", "\r\n"]),
     }
 )
@@ -348,3 +374,64 @@ def test_every_fix_on_generated_maps_loads_and_fixes_its_problem(document, style
         for fix in fixes_for(text, loaded, problem):
             fixed = assert_fixes(text, loaded, problem, fix)
             assert style["newline"] == "\n" or "\n" not in fixed.replace("\r\n", "")
+
+
+@pytest.mark.parametrize(
+    "text, rule, title, fixed_line",
+    [
+        # an empty `evidence:` is written over, the list goes below it
+        ("thesis:\n  claim: T\n  evidence:\n", "unsupported-thesis", "Add evidence", '    - text: "TODO:'),
+        # the last line of the file without a line break
+        ("thesis:\n  claim: T\n  premises:\n    - claim: P", "unsupported-premise", "Mark", "      assumption: true"),
+        ("thesis:\n  claim: T\n  premises:\n    - claim: P\n      ignore: []\n", "unsupported-premise", "Ignore",
+         "      ignore: [unsupported-premise]"),
+        ("thesis:\n  claim: T\n  premises:\n    - claim: P\n      ignore:\n", "unsupported-premise", "Ignore",
+         "      ignore: [unsupported-premise]"),
+        ("thesis:\n  claim: T\n  premises:\n    - claim: P\n      ignore: [evidence-without-source]\n",
+         "unsupported-premise", "Ignore", "      ignore: [evidence-without-source, unsupported-premise]"),
+        ("thesis:\n  claim: T\n  premises:\n    - {claim: P, assumption: true}\n  objections:\n"
+         "    - claim: O\n      assumption: true\n      rebuttals: []\n", "unanswered-objection", "Add a rebuttal",
+         '        - claim: "TODO: why this objection fails"'),
+        # a claim in flow style gets flow entries
+        ("thesis: {claim: T, premises: [{claim: P}]}\n", "unsupported-premise", "Mark",
+         'thesis: {claim: T, premises: [{claim: P, assumption: true, note: "TODO: why any reader grants'),
+    ],
+)  # fmt: skip
+def test_fixes_where_the_claim_already_has_the_key_empty_or_is_written_otherwise(text, rule, title, fixed_line):
+    loaded, problems = problems_in(text)
+    problem = next(p for p in problems if p.rule == rule)
+    fix = next(fix for fix in fixes_for(text, loaded, problem) if fix.title.startswith(title))
+    assert any(line.startswith(fixed_line) for line in assert_fixes(text, loaded, problem, fix).splitlines())
+
+
+def from_the_whole_text(text: str, loaded: argmap.ArgumentMap | None, problem: argmap.Problem) -> list[Fix]:
+    """The fixes as they are made when the whole text is composed (never a claim's lines alone)."""
+    with mock.patch("argmap.fixes.actions.claim_layout", return_value=None):
+        return fixes_for(text, loaded, problem)
+
+
+@pytest.mark.parametrize("path", REAL_MAPS, ids=lambda path: path.name)
+def test_fixes_made_from_a_claims_lines_are_those_made_from_the_whole_text(path):
+    text = path.read_text(encoding="utf-8")
+    loaded, problems = problems_in(text)
+    for problem in problems:
+        assert fixes_for(text, loaded, problem) == from_the_whole_text(text, loaded, problem)
+
+
+COMMENTED = st.lists(st.sampled_from(["", "# note", "  # note", "    # note"]), min_size=1, max_size=40)
+
+
+@given(GENERATED_MAPS, STYLES, COMMENTED)
+def test_fixes_made_from_a_claims_lines_are_those_made_from_the_whole_text_of_generated_maps(document, style, notes):
+    text = yaml.safe_dump(document, indent=style["indent"], default_flow_style=style["flow"], allow_unicode=True)
+    # comments between the lines, at any indentation (never inside a block text: safe_dump writes none)
+    lines = text.splitlines()
+    text = (
+        "\n".join(line + ("\n" + note if note else "") for line, note in zip(lines, notes * len(lines), strict=False))
+        + "\n"
+    )
+    loaded, problems = problems_in(text)
+    if loaded is None:
+        return
+    for problem in problems[:6]:
+        assert fixes_for(text, loaded, problem) == from_the_whole_text(text, loaded, problem)
