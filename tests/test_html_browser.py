@@ -192,6 +192,38 @@ def test_search_highlights_and_reveals_matching_claims(view):
     page.wait_for_function("() => document.querySelectorAll('#nodes .match').length === 0")
 
 
+#: Undercuts written on a ref deny that use of the claim only; they are drawn below the ref's box.
+REF_UNDERCUT = """\
+    thesis:
+      id: t
+      claim: The thesis.
+      premises:
+        - {id: a, claim: A is so., assumption: true}
+        - id: b
+          claim: B is so.
+          premises:
+            - ref: a
+              undercuts:
+                - {id: u, claim: A has nothing to do with B., assumption: true}
+                - ref: t
+"""
+
+
+def test_undercuts_written_on_a_ref_are_drawn_below_it_folded_with_it_and_found(view):
+    # They were left out of the page: the claim u was drawn nowhere.
+    page = view(page_html(REF_UNDERCUT))
+    assert set(visible_keys(page)) == {"c:t", "c:a", "c:b", "r:b:0", "c:u", "r:b:0u1"}
+    assert page.locator("#edges .rel-undercuts").count() == 2
+    assert "undercuts" in page.text_content("#legend-list")
+    assert overlapping(boxes(page)) == []
+    click_chip(page, "b", "fold")
+    assert "c:u" not in visible_keys(page) and "r:b:0" not in visible_keys(page)
+    assert "+ 1 claim" in page.text_content('[data-key="c:b"]')
+    page.fill("#search", "nothing to do")
+    page.wait_for_function("() => document.querySelectorAll('#nodes .match').length === 1")
+    assert "c:u" in visible_keys(page)
+
+
 def focused_key(page) -> str:
     return page.evaluate("() => document.activeElement.dataset.key")
 

@@ -110,7 +110,7 @@
       checkWords(claim).forEach(function (w) { words[w] = 1; });
       if (claim.evidence.length) any.evidence = 1;
       if (claim.assumption) any.assumption = 1;
-      claim.children.forEach(function (c) { relations[c.relation] = 1; if (c.ref) any.refs = 1; if (c.group) any.linked = 1; });
+      itemsBelow(uid).forEach(function (c) { relations[c.relation] = 1; if (c.ref) any.refs = 1; if (c.group) any.linked = 1; });
     });
     Object.keys(ROLE_WORDS).forEach(function (role) {
       if (roles[role]) legendItem(list, swatch('node role-' + role), ROLE_WORDS[role] + ' (named at the top of its box)');
