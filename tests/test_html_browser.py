@@ -224,6 +224,22 @@ def test_undercuts_written_on_a_ref_are_drawn_below_it_folded_with_it_and_found(
     assert "c:u" in visible_keys(page)
 
 
+def test_the_legend_draws_the_assumption_border_in_the_colour_of_each_kind_assumed(view):
+    page = view(page_html())  # premises, the objection o1 and the rebuttal r1 are assumptions
+    items = page.locator("#legend-list li").all()
+    assumed = {
+        item.inner_text().split(" assumed")[0]: item.locator("rect.box").evaluate("r => getComputedStyle(r).stroke")
+        for item in items
+        if " assumed: " in item.inner_text()
+    }
+    assert set(assumed) == {"Premise", "Objection", "Rebuttal"}
+    drawn = {
+        role: page.locator(f'[data-key="c:{uid}"] rect.box').evaluate("r => getComputedStyle(r).stroke")
+        for role, uid in (("Premise", "p1a"), ("Objection", "o1"), ("Rebuttal", "r1"))
+    }
+    assert assumed == drawn and len(set(drawn.values())) == 3
+
+
 def focused_key(page) -> str:
     return page.evaluate("() => document.activeElement.dataset.key")
 
