@@ -224,6 +224,22 @@ def test_undercuts_written_on_a_ref_are_drawn_below_it_folded_with_it_and_found(
     assert "c:u" in visible_keys(page)
 
 
+def test_each_relation_has_a_line_of_its_own_shape_as_the_legend_says(view):
+    # Objections and rebuttals were both red dashed lines: not told apart, in colour or shape.
+    page = view(page_html())
+    looks = {
+        relation: page.locator(f"#edges .rel-{relation}").first.evaluate(
+            "p => [getComputedStyle(p).stroke, getComputedStyle(p).strokeDasharray]"
+        )
+        for relation in ("premises", "objections", "rebuttals")
+    }
+    dashes = [dash for _, dash in looks.values()]
+    colours = [colour for colour, _ in looks.values()]
+    assert len(set(dashes)) == 3 and len(set(colours)) == 3, looks
+    legend = page.text_content("#legend-list")
+    assert "objects (red dashed line)" in legend and "rebuts (blue dash-dot line)" in legend
+
+
 def test_the_legend_draws_the_assumption_border_in_the_colour_of_each_kind_assumed(view):
     page = view(page_html())  # premises, the objection o1 and the rebuttal r1 are assumptions
     items = page.locator("#legend-list li").all()

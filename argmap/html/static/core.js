@@ -7,7 +7,7 @@
   var ROLE_WORDS = { thesis: 'Thesis', premise: 'Premise', objection: 'Objection', rebuttal: 'Rebuttal', undercut: 'Undercut' };
   var EDGE_WORDS = {
     premises: 'supports (solid line)', objections: 'objects (red dashed line)',
-    rebuttals: 'rebuts (red dashed line)', undercuts: 'undercuts the link (orange dotted line)',
+    rebuttals: 'rebuts (blue dash-dot line)', undercuts: 'undercuts the link (orange dotted line)',
     evidence: 'evidence for the claim (thin grey line)'
   };
 
