@@ -218,7 +218,7 @@ def test_undercuts_written_on_a_ref_are_drawn_below_it_folded_with_it_and_found(
     assert "c:u" not in visible_keys(page) and "r:b:0" not in visible_keys(page)
     assert "+ 1 claim" in page.text_content('[data-key="c:b"]')
     page.fill("#search", "nothing to do")
-    page.wait_for_function("() => document.querySelectorAll('#nodes .match').length === 1")
+    wait_until(page, "() => document.querySelectorAll('#nodes .match').length === 1")
     assert "c:u" in visible_keys(page)
 
 

@@ -121,7 +121,7 @@ def test_a_hidden_map_page_lets_its_stream_go_and_shows_the_map_as_it_is_when_sh
         page.on("pageerror", lambda error: errors.append(str(error)))
         try:
             page.goto(server.url + "map/a.yaml")
-            page.wait_for_function(READY)
+            wait_until(page, READY)
             page.click("#zoom-in")
             page.evaluate("() => { argmapView.fold('a'); argmapView.select('a'); }")
             before = page.evaluate(STATE)
@@ -130,10 +130,10 @@ def test_a_hidden_map_page_lets_its_stream_go_and_shows_the_map_as_it_is_when_sh
             page.wait_for_timeout(1000)
             assert EDITED not in page.locator("#panel-body").inner_text()  # no stream while hidden
             page.evaluate(VISIBILITY.replace("HIDDEN", "false"))
-            page.wait_for_function(f"() => document.getElementById('panel-body').textContent.includes({EDITED!r})")
+            wait_until(page, f"() => document.getElementById('panel-body').textContent.includes({EDITED!r})")
             assert page.evaluate(STATE) == before
             path.write_text(MAP, encoding="utf-8")  # and it follows the file again
-            page.wait_for_function("() => document.getElementById('panel-body').textContent.includes('Lanes are safe')")
+            wait_until(page, "() => document.getElementById('panel-body').textContent.includes('Lanes are safe')")
         finally:
             page.close()
     assert errors == []
