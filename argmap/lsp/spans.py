@@ -116,6 +116,8 @@ def value_span(lines: Sequence[str], line: int, column: int) -> Span:
     text = lines[line]
     column = min(skip_item_marks(text, column), len(content(text)))
     end = text_end(text, column)
+    if end > column and _flow_depth(text, column) > 0:  # an item of a flow collection
+        return Span((line, column), (line, _flow_item_end(text, column, end)))
     if end <= column:  # nothing written here (the end of a line, a comment): the whole line
         start = len(text) - len(text.lstrip(" "))
         return Span((line, start), (line, max(text_end(text, start), start + 1 if text.strip() else start)))
@@ -129,6 +131,46 @@ def value_span(lines: Sequence[str], line: int, column: int) -> Span:
     if last == line:
         return Span((line, column), (line, end))
     return Span((line, column), (last, text_end(lines[last], 0)))
+
+
+def _flow_depth(line: str, column: int) -> int:
+    """How many flow collections (``{`` or ``[``) are open before ``column`` of a line."""
+    depth, quote = 0, ""
+    for index in range(column):
+        char = line[index]
+        if quote:
+            quote = "" if char == quote else quote
+        elif char in "'\"" and (index == 0 or line[index - 1] in " :{[,"):
+            quote = char
+        elif char in "{[":
+            depth += 1
+        elif char in "}]":
+            depth = max(depth - 1, 0)
+    return depth
+
+
+def _flow_item_end(line: str, start: int, end: int) -> int:
+    """Where the flow item that starts at ``start`` ends, looking outside quotes.
+
+    It ends before a ``,`` or closing bracket at its own depth, or just after the bracket that
+    closes a collection it begins with; at ``end`` if neither comes first.
+    """
+    depth, quote = 0, ""
+    for index in range(start, end):
+        char = line[index]
+        if quote:
+            quote = "" if char == quote else quote
+        elif char in "'\"" and (index == start or line[index - 1] in " :{[,"):
+            quote = char
+        elif char in "{[":
+            depth += 1
+        elif char in "}]" or (char == "," and depth == 0):
+            if depth == 0:
+                return len(line[:index].rstrip())
+            depth -= 1
+            if depth == 0 and line[start] in "{[":
+                return index + 1
+    return end
 
 
 def _continuation_end(lines: Sequence[str], line: int, key_column: int, block: bool) -> int:
