@@ -165,6 +165,20 @@ async def test_an_enormous_paste_blocks_no_other_document(client: LanguageClient
     close(client, huge)
 
 
+async def test_a_short_text_nested_thousands_deep_blocks_no_other_document(client: LanguageClient, tmp_path: Path):
+    """40 kB of brackets, under the size that sends a check to a worker, take YAML a second to refuse."""
+    small = open_map(client, tmp_path / "small.yaml", ERROR)
+    await pushed(client, small)
+    deep = open_map(client, tmp_path / "deep.yaml", "thesis: " + "[" * 20_000 + "]" * 20_000 + "\n")
+    hover = client.text_document_hover_async(
+        types.HoverParams(types.TextDocumentIdentifier(small), types.Position(5, 10))
+    )
+    assert await asyncio.wait_for(hover, 5) is not None
+    assert deep not in client.diagnostics  # answered while the deep text was still being checked
+    assert [diagnostic.code for diagnostic in await pushed(client, deep)] == ["too-deep"]
+    close(client, deep)
+
+
 async def test_a_text_over_the_size_limit_is_refused_with_a_diagnostic(client: LanguageClient, tmp_path: Path):
     from argmap.limits import MAX_FILE_BYTES
 
