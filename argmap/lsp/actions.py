@@ -24,7 +24,9 @@ def code_actions(
     """Every fix for the problems behind the diagnostics ``asked`` about."""
     from ..fixes import fixes_for
 
-    actions = []
+    actions: list[types.CodeAction] = []
+    if not analysis.yaml:
+        return actions  # the fixes write YAML
     for diagnostic in asked:
         if diagnostic.source != SOURCE:
             continue

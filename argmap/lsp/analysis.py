@@ -53,8 +53,15 @@ class Analysis:
         self.lines = split_lines(text)
 
     @cached_property
+    def yaml(self) -> bool:
+        """Whether the text is YAML, which names are found in and quick fixes edit (not Argdown)."""
+        from ..interop import format_of
+
+        return format_of(self.path) in (None, "yaml")
+
+    @cached_property
     def names(self) -> NameIndex:
-        return NameIndex.of(self.lines, self.argmap) if self.argmap is not None else NameIndex([])
+        return NameIndex.of(self.lines, self.argmap) if self.argmap is not None and self.yaml else NameIndex([])
 
     @cached_property
     def evaluation(self) -> Evaluation | None:
