@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from ..problems import Problem
 from .index import NameIndex
-from .spans import indent, split_lines
+from .spans import indent, split_lines, text_spot
 
 if TYPE_CHECKING:
     from ..config import Config
@@ -77,7 +77,7 @@ class Analysis:
         ends = _Ends(self.lines)
         blocks = []
         for claim in self.argmap.claims:
-            first, key_indent = claim.position.line - 1, claim.position.column - 1
+            first, key_indent = text_spot(self.lines, *claim.position)
             last = first
             following = ends.next_content(first)
             while following is not None and ends.depths[following] >= key_indent:

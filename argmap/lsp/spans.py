@@ -48,6 +48,14 @@ class Span(NamedTuple):
     end: Spot
 
 
+def text_spot(lines: Sequence[str], line: int, column: int) -> Spot:
+    """The 0-based place in the text of a 1-based ``(line, column)`` that argmap reports.
+
+    argmap counts the first line's columns after a byte order mark; the editor, from it.
+    """
+    return line - 1, column - 1 + (line == 1 and bool(lines) and lines[0].startswith("\ufeff"))
+
+
 def content(line: str) -> str:
     """The line without its line break."""
     return line.rstrip("\r\n")

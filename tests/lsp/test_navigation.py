@@ -250,3 +250,27 @@ async def test_an_argdown_document_is_checked_and_hovered_and_never_edited_as_ya
         )
         assert list(await client.text_document_code_action_async(params) or []) == []
     assert await client.text_document_prepare_rename_async(types.PrepareRenameParams(**at(uri, 3, 6))) is None  # type: ignore[arg-type]
+
+
+async def test_after_a_byte_order_mark_names_on_the_first_line_are_found_in_their_place(
+    client: LanguageClient, tmp_path: Path
+):
+    """argmap counts the first line's columns after the mark, the editor from it: navigation too."""
+    text = (
+        "\ufeffthesis: {id: t, claim: T., premises: [{id: p, claim: P., assumption: true}, {ref: p}]}\n"
+        "sources: {s: {author: A, title: B, date: '2020'}}\n"
+    )
+    uri = open_map(client, tmp_path / "bom.yaml", text)
+    await pushed(client, uri)
+    found = await client.text_document_definition_async(types.DefinitionParams(**at(uri, *place(text, "ref: p", 5))))  # type: ignore[arg-type]
+    assert isinstance(found, types.Location) and found.range.start == types.Position(*place(text, "id: p", 4))
+    edit = await client.text_document_rename_async(
+        types.RenameParams(**at(uri, *place(text, "id: t", 4)), new_name="x")
+    )  # type: ignore[arg-type]
+    assert edit is not None and edit.changes is not None
+    [change] = edit.changes[uri]
+    assert change.range.start == types.Position(*place(text, "id: t", 4))
+    symbols = await client.text_document_document_symbol_async(
+        types.DocumentSymbolParams(types.TextDocumentIdentifier(uri))
+    )
+    assert symbols and symbols[0].range.start == types.Position(*place(text, "{id: t"))  # type: ignore[union-attr]
