@@ -213,7 +213,11 @@ async def test_a_buffer_with_no_file_is_checked_with_the_default_settings(client
 
 async def test_the_server_asks_to_watch_settings_files_and_source_texts(client: LanguageClient):
     from tests.lsp.conftest import REGISTERED
+    from tests.lsp.session import WAIT_SECONDS
 
+    async with asyncio.timeout(WAIT_SECONDS):  # the server asks once the client says it is initialized
+        while not REGISTERED:
+            await asyncio.sleep(0.01)
     [registration] = [found for found in REGISTERED if found.method == types.WORKSPACE_DID_CHANGE_WATCHED_FILES]
     options = registration.register_options  # the client leaves them as JSON
     patterns = {watcher["globPattern"] for watcher in options["watchers"]}  # type: ignore[index]
