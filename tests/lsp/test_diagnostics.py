@@ -241,3 +241,25 @@ async def test_a_byte_order_mark_does_not_shift_the_first_lines_ranges(client: L
     uri = open_map(client, tmp_path / "m.yaml", text)
     [diagnostic] = await pushed(client, uri)
     assert diagnostic.code == "unknown-key" and text_at(text, diagnostic) == "colour: red"
+
+
+async def test_a_document_never_opened_is_not_read_from_disk(client: LanguageClient, tmp_path: Path):
+    """The server answers about the editor's texts only: not a file it was never given (nor a missing one)."""
+    from pygls.exceptions import JsonRpcException
+
+    (tmp_path / "on-disk.yaml").write_text(ERROR, encoding="utf-8")
+    for name in ("on-disk.yaml", "missing.yaml"):
+        uri = (tmp_path / name).as_uri()
+        hover = types.HoverParams(types.TextDocumentIdentifier(uri), types.Position(0, 0))
+        with pytest.raises(JsonRpcException, match="not open in the editor"):
+            await client.text_document_hover_async(hover)
+    opened = open_map(client, tmp_path / "opened.yaml", ERROR)
+    assert await pushed(client, opened)  # and the server goes on
+    close(client, opened)
+
+
+async def test_a_pull_for_a_closed_document_gets_no_diagnostics(puller: LanguageClient, tmp_path: Path):
+    uri = open_map(puller, tmp_path / "m.yaml", ERROR)
+    assert await pulled(puller, uri)
+    close(puller, uri)
+    assert await pulled(puller, uri) == []
