@@ -274,3 +274,19 @@ async def test_after_a_byte_order_mark_names_on_the_first_line_are_found_in_thei
         types.DocumentSymbolParams(types.TextDocumentIdentifier(uri))
     )
     assert symbols and symbols[0].range.start == types.Position(*place(text, "{id: t"))  # type: ignore[union-attr]
+
+
+async def test_after_a_byte_order_mark_a_quick_fix_on_the_first_line_lands_in_its_place(
+    client: LanguageClient, tmp_path: Path
+):
+    text = "\ufefftitel: X\nthesis:\n  claim: T.\n  assumption: true\n"
+    uri = open_map(client, tmp_path / "bom-fix.yaml", text)
+    [diagnostic] = await pushed(client, uri)
+    context = types.CodeActionContext([diagnostic])
+    [action] = await client.text_document_code_action_async(
+        types.CodeActionParams(types.TextDocumentIdentifier(uri), diagnostic.range, context)
+    ) or [None]
+    assert isinstance(action, types.CodeAction) and action.edit is not None and action.edit.changes is not None
+    [change] = action.edit.changes[uri]
+    start, end = change.range.start.character, change.range.end.character
+    assert change.range.start.line == 0 and text[start:end] + "->" + change.new_text == "titel->title"
