@@ -19,13 +19,13 @@ from collections.abc import Iterable, Iterator, Sequence
 from typing import Literal, NamedTuple
 
 from ..model import ArgumentMap, Position, Reason, Ref
-from .spans import KEY, Span, content, indent, skip_item_marks, text_spot
+from .spans import KEY, Span, indent, skip_item_marks, text_spot
 
 Kind = Literal["claim", "source"]
 #: A name as written after its key: quoted or plain.
 #: ``id:`` or ``ref:`` as a key: after a blank, ``{`` or ``,`` (or at the start of the line).
 _KEYS = {key: re.compile(rf"(?<![^\s{{,]){key}\s*:") for key in ("id", "ref")}
-_VALUE = re.compile(r"\s*(?:\"([^\"\n]*)\"|'([^'\n]*)'|([^\s,{}\[\]#\"']+))")
+_VALUE = re.compile(r"[ \t]*(?:\"([^\"\r\n]*)\"|'([^'\r\n]*)'|([^\s,{}\[\]#\"']+))")
 
 
 class Name(NamedTuple):
@@ -132,7 +132,7 @@ def _after_key(lines: Sequence[str], position: Position, key: str, block: bool) 
 
 def _value_at(lines: Sequence[str], number: int, column: int) -> Span | None:
     """The name written at ``column`` of a line (after any blanks), without its quotes."""
-    match = _VALUE.match(content(lines[number]), column)
+    match = _VALUE.match(lines[number], column)  # not a copy of the line: it may be a megabyte
     if match is None:
         return None
     group = next(index for index in (1, 2, 3) if match.group(index) is not None)

@@ -33,3 +33,30 @@ def covered(text: str, needle: str) -> str:
 )
 def test_a_range_covers_the_item_and_nothing_after_it(text: str, needle: str, expected: str) -> None:
     assert covered(text, needle) == expected
+
+
+def test_a_map_written_on_one_long_line_is_underlined_and_outlined_at_once():
+    """JSON is YAML: a map a tool wrote on one line has all its problems on that line.
+
+    Each range was read from the line's start or to its end: 3 s for the diagnostics and 20 s for
+    the outline of 1,000 claims (on the server's thread). The limit is a tenfold slack.
+    """
+    import time
+    from pathlib import Path
+
+    from pygls.workspace.position_codec import PositionCodec
+
+    from argmap.lsp import outline
+    from argmap.lsp.analysis import analyse
+    from argmap.lsp.diagnostics import diagnostics
+
+    premises = ", ".join(f'{{"id": "p{number}", "claim": "Premise {number}."}}' for number in range(1_000))
+    text = f'{{"argmap": 1, "thesis": {{"id": "t", "claim": "T.", "premises": [{premises}]}}}}\n'
+    analysis = analyse(text, Path("one-line.yaml"), 1)
+    started = time.perf_counter()
+    shown = diagnostics(analysis, PositionCodec(), "file:///one-line.yaml")
+    [thesis] = outline.symbols(analysis, PositionCodec())
+    assert time.perf_counter() - started < 3
+    assert len(shown) == 1_000 and len(thesis.children or []) == 1_000
+    first = shown[0].range
+    assert text[first.start.character : first.end.character] == '{"id": "p0", "claim": "Premise 0."}'
