@@ -17,9 +17,7 @@ import argmap
 from argmap.config import for_map
 from argmap.html import html_page, view_data
 from tests.helpers import load_text
-from tests.test_browser import HOSTILE_TEXTS, SEED, browser  # noqa: F401 - the shared fixture
-
-READY = "() => window.argmapView && window.argmapView.ready"
+from tests.test_browser import HOSTILE_TEXTS, READY, SEED, browser, wait_until  # noqa: F401 - the shared fixture
 
 MAP = """\
     title: Browser test
@@ -75,7 +73,7 @@ def view(browser, tmp_path) -> Iterator[Callable[..., Any]]:  # noqa: F811 - the
         page.on("pageerror", lambda e: errors.append(str(e)))
         page.on("request", lambda r: requests.append(r.url))
         page.goto(path.as_uri() + hash)
-        page.wait_for_function(READY)
+        wait_until(page, READY)
         pages.append((page, errors, requests, path.as_uri()))
         return page
 
@@ -183,13 +181,13 @@ def test_search_highlights_and_reveals_matching_claims(view):
     page = view(page_html())
     click_chip(page, "p1", "fold")
     page.fill("#search", "also below")
-    page.wait_for_function("() => document.querySelectorAll('#nodes .match').length === 1")
+    wait_until(page, "() => document.querySelectorAll('#nodes .match').length === 1")
     assert page.get_attribute('[data-key="c:p1b"]', "class").split().count("match") == 1
     assert page.text_content("#search-count") == "1 match"
     page.press("#search", "Enter")
     assert page.evaluate("() => window.argmapView.selected()") == "p1b"
     page.fill("#search", "")
-    page.wait_for_function("() => document.querySelectorAll('#nodes .match').length === 0")
+    wait_until(page, "() => document.querySelectorAll('#nodes .match').length === 0")
 
 
 def focused_key(page) -> str:

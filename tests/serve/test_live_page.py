@@ -10,7 +10,7 @@ from __future__ import annotations
 import time
 
 from tests.serve.live_server import serving
-from tests.test_browser import browser  # noqa: F401 - the fixture, launched as that module does
+from tests.test_browser import READY, browser, wait_until  # noqa: F401 - the fixture, launched as that module does
 
 #: Thesis t, its premise a, whose premise b is folded away in the test.
 MAP = """thesis:
@@ -24,7 +24,6 @@ MAP = """thesis:
           claim: Crashes fell where lanes were built
 """
 EDITED = "Lanes cut crashes"
-READY = "() => window.argmapView && window.argmapView.ready"
 STATE = "() => ({selected: argmapView.selected(), view: argmapView.view(), folded: argmapView.folded()})"
 
 
@@ -40,7 +39,7 @@ def test_a_saved_edit_updates_the_open_page_keeping_selection_zoom_and_folds(bro
         page.on("pageerror", lambda error: errors.append(str(error)))
         try:
             page.goto(server.url + "map/a.yaml")
-            page.wait_for_function(READY)
+            wait_until(page, READY)
             page.click("#zoom-in")
             page.evaluate("() => { argmapView.fold('a'); argmapView.select('a'); }")
             assert page.locator("#panel-body").inner_text().count("Lanes are safe") >= 1
@@ -49,7 +48,7 @@ def test_a_saved_edit_updates_the_open_page_keeping_selection_zoom_and_folds(bro
 
             path.write_text(MAP.replace("Lanes are safe", EDITED), encoding="utf-8")
             saved = time.monotonic()
-            page.wait_for_function(f"() => document.getElementById('panel-body').textContent.includes({EDITED!r})")
+            wait_until(page, f"() => document.getElementById('panel-body').textContent.includes({EDITED!r})")
             latency = time.monotonic() - saved
             assert page.evaluate(STATE) == before
             assert "Lanes are safe" not in page.locator("#canvas").text_content()
