@@ -15,7 +15,7 @@ from ..problems import Problem
 from .analysis import Analysis
 from .convert import to_range
 from .diagnostics import SOURCE, problem_span
-from .spans import Span
+from .spans import Span, text_spot
 
 
 def code_actions(
@@ -24,7 +24,9 @@ def code_actions(
     """Every fix for the problems behind the diagnostics ``asked`` about."""
     from ..fixes import fixes_for
 
-    actions = []
+    actions: list[types.CodeAction] = []
+    if not analysis.yaml:
+        return actions  # the fixes write YAML
     for diagnostic in asked:
         if diagnostic.source != SOURCE:
             continue
@@ -37,7 +39,7 @@ def code_actions(
                     range=to_range(
                         codec,
                         analysis.lines,
-                        Span((edit.start.line - 1, edit.start.column - 1), (edit.end.line - 1, edit.end.column - 1)),
+                        Span(text_spot(analysis.lines, *edit.start), text_spot(analysis.lines, *edit.end)),
                     ),
                     new_text=edit.new_text,
                 )

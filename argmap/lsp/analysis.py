@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from ..problems import Problem
 from .index import NameIndex
-from .spans import indent, split_lines
+from .spans import indent, split_lines, text_spot
 
 if TYPE_CHECKING:
     from ..config import Config
@@ -53,8 +53,15 @@ class Analysis:
         self.lines = split_lines(text)
 
     @cached_property
+    def yaml(self) -> bool:
+        """Whether the text is YAML, which names are found in and quick fixes edit (not Argdown)."""
+        from ..interop import format_of
+
+        return format_of(self.path) in (None, "yaml")
+
+    @cached_property
     def names(self) -> NameIndex:
-        return NameIndex.of(self.lines, self.argmap) if self.argmap is not None else NameIndex([])
+        return NameIndex.of(self.lines, self.argmap) if self.argmap is not None and self.yaml else NameIndex([])
 
     @cached_property
     def evaluation(self) -> Evaluation | None:
@@ -70,7 +77,7 @@ class Analysis:
         ends = _Ends(self.lines)
         blocks = []
         for claim in self.argmap.claims:
-            first, key_indent = claim.position.line - 1, claim.position.column - 1
+            first, key_indent = text_spot(self.lines, *claim.position)
             last = first
             following = ends.next_content(first)
             while following is not None and ends.depths[following] >= key_indent:

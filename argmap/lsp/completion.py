@@ -26,7 +26,9 @@ from ..model import EVIDENCE_KINDS
 from .analysis import Analysis
 from .spans import indent
 
-_AFTER_KEY = re.compile(r"(?:^|[\s{,])(ref|source|kind|ignore)\s*:\s*(?:\[(?:[^\]]*,)?\s*)?[\"']?([\w.-]*)$")
+#: The key and what is typed after it; an inline list's earlier items hold no ``:`` or bracket, so
+#: that a long line with many keys is read in linear time (``[^\]]*`` took 43 s on a line of 150 kB).
+_AFTER_KEY = re.compile(r"(?:^|[\s{,])(ref|source|kind|ignore)\s*:\s*(?:\[(?:[^\][{}:]*,)?\s*)?[\"']?([\w.-]*)$")
 #: The most items one answer holds.
 MAX_COMPLETIONS = 200
 _LIST_ITEM = re.compile(r"^(\s*)-\s+[\"']?([\w.-]*)$")

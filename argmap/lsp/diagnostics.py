@@ -13,7 +13,7 @@ from pygls.workspace.position_codec import PositionCodec
 from ..problems import Problem
 from .analysis import Analysis
 from .convert import to_range
-from .spans import Span, key_line, value_span
+from .spans import Span, key_line, text_spot, value_span
 
 SEVERITIES = {
     "error": types.DiagnosticSeverity.Error,
@@ -44,9 +44,7 @@ def _diagnostic(analysis: Analysis, codec: PositionCodec, uri: str, problem: Pro
 
 def problem_span(analysis: Analysis, problem: Problem) -> Span:
     """What a problem is about: the claim's text when it points at a claim, else what is written there."""
-    line, column = problem.line - 1, problem.column - 1
-    if line == 0 and analysis.text.startswith("\ufeff"):
-        column += 1  # argmap counts the first line's columns after a byte order mark; the editor, from it
+    line, column = text_spot(analysis.lines, problem.line, problem.column)
     argmap = analysis.argmap
     if argmap is not None and problem.node is not None:
         claim = argmap.claim(problem.node)

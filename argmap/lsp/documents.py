@@ -23,6 +23,9 @@ DEBOUNCE_SECONDS = 0.02
 #: Texts shorter than this (a map of some 200 claims, checked in under 20 ms) are checked on the
 #: server's own thread: handing them to a worker costs more than it saves.
 THREAD_MIN_CHARS = 50_000
+#: Texts with this many brackets are checked in a worker too, however short: a text nested some
+#: thousand levels deep in ``[`` or ``{`` takes YAML's parser a second or two to refuse.
+THREAD_MIN_BRACKETS = 1_000
 #: How long typing must pause before a large map's navigation is readied.
 WARM_AFTER_SECONDS = 0.3
 #: Checks after which cyclic garbage is collected even while typing goes on.
@@ -140,7 +143,7 @@ class Documents:
     @staticmethod
     async def _checked(document: Document, source: str, version: int) -> Analysis:
         """The check, in a worker thread when it takes long enough to hold up other documents."""
-        if len(source) < THREAD_MIN_CHARS:
+        if len(source) < THREAD_MIN_CHARS and source.count("[") + source.count("{") < THREAD_MIN_BRACKETS:
             return checked(document, source, version)
         return await asyncio.to_thread(checked, document, source, version)
 

@@ -19,13 +19,13 @@ from collections.abc import Iterable, Iterator, Sequence
 from typing import Literal, NamedTuple
 
 from ..model import ArgumentMap, Position, Reason, Ref
-from .spans import KEY, Span, content, indent, skip_item_marks
+from .spans import KEY, Span, indent, skip_item_marks, text_spot
 
 Kind = Literal["claim", "source"]
 #: A name as written after its key: quoted or plain.
 #: ``id:`` or ``ref:`` as a key: after a blank, ``{`` or ``,`` (or at the start of the line).
 _KEYS = {key: re.compile(rf"(?<![^\s{{,]){key}\s*:") for key in ("id", "ref")}
-_VALUE = re.compile(r"\s*(?:\"([^\"\n]*)\"|'([^'\n]*)'|([^\s,{}\[\]#\"']+))")
+_VALUE = re.compile(r"[ \t]*(?:\"([^\"\r\n]*)\"|'([^'\r\n]*)'|([^\s,{}\[\]#\"']+))")
 
 
 class Name(NamedTuple):
@@ -63,7 +63,7 @@ class NameIndex:
                     names.append(Name("claim", ref.target, found, False))
             for evidence in claim.evidence:
                 if evidence.source_key is not None and evidence.source_position is not None:
-                    found = _value_at(lines, evidence.source_position.line - 1, evidence.source_position.column - 1)
+                    found = _value_at(lines, *text_spot(lines, *evidence.source_position))
                     if found is not None:
                         names.append(Name("source", evidence.source_key, found, False))
         for key, source in argmap.sources.items():
@@ -106,7 +106,7 @@ def _after_key(lines: Sequence[str], position: Position, key: str, block: bool) 
     In flow style (``{ref: a}``) it is on the same line; in block style it is the mapping's own key
     at the mapping's column, on the first line or a later one (``block``).
     """
-    number, column = position.line - 1, position.column - 1
+    number, column = text_spot(lines, *position)
     if number >= len(lines):
         return None
     line = lines[number]
@@ -132,7 +132,7 @@ def _after_key(lines: Sequence[str], position: Position, key: str, block: bool) 
 
 def _value_at(lines: Sequence[str], number: int, column: int) -> Span | None:
     """The name written at ``column`` of a line (after any blanks), without its quotes."""
-    match = _VALUE.match(content(lines[number]), column)
+    match = _VALUE.match(lines[number], column)  # not a copy of the line: it may be a megabyte
     if match is None:
         return None
     group = next(index for index in (1, 2, 3) if match.group(index) is not None)
@@ -142,8 +142,9 @@ def _value_at(lines: Sequence[str], number: int, column: int) -> Span | None:
 def _source_key(lines: Sequence[str], position: Position, key: str) -> Span | None:
     """The key of a source in ``sources``: at or above where its mapping starts."""
     pattern = re.compile(rf"(?:^|[\s{{,])[\"']?({re.escape(key)})[\"']?\s*:")
-    for number in range(min(position.line - 1, len(lines) - 1), max(position.line - 5, -1), -1):
+    first, column = text_spot(lines, *position)
+    for number in range(min(first, len(lines) - 1), max(first - 4, -1), -1):
         match = pattern.search(lines[number])
-        if match is not None and match.start(1) < position.column - 1:  # the key is left of its mapping
+        if match is not None and match.start(1) < column:  # the key is left of its mapping
             return Span((number, match.start(1)), (number, match.end(1)))
     return None

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from lsprotocol import types
+from pygls.exceptions import JsonRpcInvalidParams
 from pygls.lsp.server import LanguageServer
 from pygls.protocol import LanguageServerProtocol, lsp_method
 from pygls.uris import to_fs_path
@@ -62,10 +63,7 @@ class ArgmapServer(LanguageServer):
         """A function that gives the document's current text and version."""
 
         def current() -> tuple[str, int]:
-            if document.text is not None:
-                return document.text, document.version
-            text_document = self.workspace.get_text_document(document.uri)  # asked about, never opened
-            return text_document.source, text_document.version or 0
+            return document.text or "", document.version
 
         return current
 
@@ -84,10 +82,15 @@ class ArgmapServer(LanguageServer):
         self.text_document_publish_diagnostics(params)
 
     def document(self, uri: str) -> Document:
-        """The open document at ``uri`` (a request about one never opened opens it)."""
+        """The open document at ``uri``.
+
+        A request about a document the editor has not opened (or has closed) is refused: the
+        server knows only the editor's texts, and reading the file from disk instead would bypass
+        the size limit and keep the document among the open ones for good.
+        """
         found = self.documents.open.get(uri)
         if found is None:
-            found = self.documents.opened(uri, path_of(uri))
+            raise JsonRpcInvalidParams(f"{uri} is not open in the editor: argmap answers about open documents only")
         return found
 
     async def settled(self, uri: str) -> Analysis:

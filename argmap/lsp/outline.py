@@ -15,7 +15,7 @@ from pygls.workspace.position_codec import PositionCodec
 from ..model import RELATIONS, Claim, Reason
 from .analysis import Analysis
 from .convert import to_range
-from .spans import Span, content, value_span
+from .spans import Span, content, text_spot, value_span
 
 #: How the editor marks each role (the protocol has no argument-shaped kinds).
 SYMBOL_KINDS = {
@@ -42,8 +42,9 @@ def _symbol(analysis: Analysis, codec: PositionCodec, claim: Claim) -> types.Doc
     block = analysis.block_of(claim.uid)
     first, last = (block.first, block.last) if block is not None else (claim.position.line - 1,) * 2
     last_line = analysis.lines[last] if last < len(analysis.lines) else ""
-    whole = Span((first, claim.position.column - 1), (last, len(content(last_line))))
-    selection = value_span(analysis.lines, first, claim.position.column - 1)
+    column = text_spot(analysis.lines, *claim.position)[1]
+    whole = Span((first, column), (last, len(content(last_line))))
+    selection = value_span(analysis.lines, first, column)
     if selection.end > whole.end:
         selection = Span(whole.start, whole.end)
     children = [

@@ -49,11 +49,12 @@ def did_open(ls: ArgmapServer, params: types.DidOpenTextDocumentParams) -> None:
 
 @server.feature(types.TEXT_DOCUMENT_DID_CHANGE)
 def did_change(ls: ArgmapServer, params: types.DidChangeTextDocumentParams) -> None:
-    document = ls.document(params.text_document.uri)
-    if document.text is not None:
-        for change in params.content_changes:
-            document.text = edited(ls.workspace.position_codec, document.text, change)
-        document.version = params.text_document.version
+    document = ls.documents.open.get(params.text_document.uri)
+    if document is None or document.text is None:
+        return  # a change to a document never opened: there is no text to apply it to
+    for change in params.content_changes:
+        document.text = edited(ls.workspace.position_codec, document.text, change)
+    document.version = params.text_document.version
     ls.documents.schedule(document, ls.text_of(document))
 
 
@@ -89,6 +90,8 @@ def _recheck_all(ls: ArgmapServer) -> None:
     types.DiagnosticOptions(identifier=SOURCE, inter_file_dependencies=False, workspace_diagnostics=False),
 )
 async def pull_diagnostics(ls: ArgmapServer, params: types.DocumentDiagnosticParams) -> types.DocumentDiagnosticReport:
+    if params.text_document.uri not in ls.documents.open:
+        return types.RelatedFullDocumentDiagnosticReport(items=[])  # closed meanwhile: nothing to show
     analysis = await ls.settled(params.text_document.uri)
     items = diagnostics(analysis, ls.workspace.position_codec, params.text_document.uri)
     return types.RelatedFullDocumentDiagnosticReport(items=items)

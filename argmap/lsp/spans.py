@@ -15,7 +15,9 @@ the loader's business. Spans here are 0-based lines and Python string indexes, e
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Sequence
+from functools import lru_cache
 from typing import NamedTuple
 
 Spot = tuple[int, int]
@@ -48,17 +50,33 @@ class Span(NamedTuple):
     end: Spot
 
 
+def text_spot(lines: Sequence[str], line: int, column: int) -> Spot:
+    """The 0-based place in the text of a 1-based ``(line, column)`` that argmap reports.
+
+    argmap counts the first line's columns after a byte order mark; the editor, from it.
+    """
+    return line - 1, column - 1 + (line == 1 and bool(lines) and lines[0].startswith("\ufeff"))
+
+
 def content(line: str) -> str:
     """The line without its line break."""
     return line.rstrip("\r\n")
 
 
+_SPACES = re.compile(" *")
+_BLANK = re.compile(r"\s*\Z")
+
+
 def indent(line: str) -> int | None:
-    """How far a line is indented; ``None`` for a blank or comment line, which ends no block."""
-    stripped = line.lstrip(" ")
-    if not stripped.strip() or stripped.startswith("#"):
+    """How far a line is indented; ``None`` for a blank or comment line, which ends no block.
+
+    Read without copying the line: a map written on one line of a megabyte is asked about once
+    per claim.
+    """
+    depth = _SPACES.match(line).end()  # type: ignore[union-attr]
+    if depth == len(line) or line[depth] == "#" or (line[depth].isspace() and _BLANK.match(line, depth)):
         return None
-    return len(line) - len(stripped)
+    return depth
 
 
 def text_end(line: str, start: int) -> int:
@@ -114,7 +132,12 @@ def value_span(lines: Sequence[str], line: int, column: int) -> Span:
         last = max(len(lines) - 1, 0)
         return Span((last, 0), (last, len(content(lines[last])) if lines else 0))
     text = lines[line]
-    column = min(skip_item_marks(text, column), len(content(text)))
+    length = len(text) - (2 if text.endswith("\r\n") else text.endswith(("\n", "\r")))
+    column = min(skip_item_marks(text, column), length)
+    if _flow_depth(text, column) > 0:  # an item of a flow collection, read up to its end only
+        end = _flow_item_end(text, column, length)
+        if end > column:
+            return Span((line, column), (line, end))
     end = text_end(text, column)
     if end <= column:  # nothing written here (the end of a line, a comment): the whole line
         start = len(text) - len(text.lstrip(" "))
@@ -129,6 +152,63 @@ def value_span(lines: Sequence[str], line: int, column: int) -> Span:
     if last == line:
         return Span((line, column), (line, end))
     return Span((line, column), (last, text_end(lines[last], 0)))
+
+
+def _flow_depth(line: str, column: int) -> int:
+    """How many flow collections (``{`` or ``[``) are open before ``column`` of a line."""
+    if "{" not in line and "[" not in line:
+        return 0  # most lines of a map in block style: no need to read them character by character
+    indexes, depths = _flow_marks(line)
+    before = bisect_left(indexes, column) - 1
+    return depths[before] if before >= 0 else 0
+
+
+@lru_cache(maxsize=4)
+def _flow_marks(line: str) -> tuple[list[int], list[int]]:
+    """Each bracket of a line outside quotes, and the depth after it: read once for all its problems."""
+    indexes: list[int] = []
+    depths: list[int] = []
+    depth, quote = 0, ""
+    for index, char in enumerate(line):
+        if quote:
+            quote = "" if char == quote else quote
+        elif char in "'\"" and (index == 0 or line[index - 1] in " :{[,"):
+            quote = char
+        elif char in "{[]}":
+            depth = depth + 1 if char in "{[" else max(depth - 1, 0)
+            indexes.append(index)
+            depths.append(depth)
+    return indexes, depths
+
+
+def _flow_item_end(line: str, start: int, end: int) -> int:
+    """Where the flow item that starts at ``start`` ends, looking outside quotes.
+
+    It ends before a ``,`` or closing bracket at its own depth, or just after the bracket that
+    closes a collection it begins with; else before a comment, or at ``end``.
+    """
+    depth, quote = 0, ""
+    for index in range(start, end):
+        char = line[index]
+        if quote:
+            quote = "" if char == quote else quote
+        elif char in "'\"" and (index == start or line[index - 1] in " :{[,"):
+            quote = char
+        elif char in "{[":
+            depth += 1
+        elif char == "#" and line[index - 1] in " \t":
+            end = index
+            break
+        elif char in "}]" or (char == "," and depth == 0):
+            if depth == 0:
+                end = index
+                break
+            depth -= 1
+            if depth == 0 and line[start] in "{[":
+                return index + 1
+    while end > start and line[end - 1] in " \t":  # not line[:end].rstrip(): the line may be a megabyte
+        end -= 1
+    return end
 
 
 def _continuation_end(lines: Sequence[str], line: int, key_column: int, block: bool) -> int:

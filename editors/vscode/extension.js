@@ -22,7 +22,7 @@ async function start() {
   const server = { command, args: ["lsp"], transport: TransportKind.stdio };
   const options = {
     documentSelector: documentSelector(settings),
-    // A change to the settings files or to a source text re-checks the open maps.
+    // A change to a settings file re-checks the open maps (the server asks to watch source texts itself).
     synchronize: { fileEvents: vscode.workspace.createFileSystemWatcher("**/{argmap.toml,pyproject.toml}") },
     initializationOptions: { allYamlFiles: settings.get("allYamlFiles", false) },
   };

@@ -49,6 +49,7 @@ async def client(lsp_client: LanguageClient):
     def register(params: types.RegistrationParams) -> None:
         REGISTERED.extend(params.registrations)
 
+    REGISTERED.clear()  # one server per test module: only this one's registrations
     await lsp_client.initialize_session(
         types.InitializeParams(
             capabilities=PUSHED,

@@ -165,6 +165,20 @@ async def test_an_enormous_paste_blocks_no_other_document(client: LanguageClient
     close(client, huge)
 
 
+async def test_a_short_text_nested_thousands_deep_blocks_no_other_document(client: LanguageClient, tmp_path: Path):
+    """40 kB of brackets, under the size that sends a check to a worker, take YAML a second to refuse."""
+    small = open_map(client, tmp_path / "small.yaml", ERROR)
+    await pushed(client, small)
+    deep = open_map(client, tmp_path / "deep.yaml", "thesis: " + "[" * 20_000 + "]" * 20_000 + "\n")
+    hover = client.text_document_hover_async(
+        types.HoverParams(types.TextDocumentIdentifier(small), types.Position(5, 10))
+    )
+    assert await asyncio.wait_for(hover, 5) is not None
+    assert deep not in client.diagnostics  # answered while the deep text was still being checked
+    assert [diagnostic.code for diagnostic in await pushed(client, deep)] == ["too-deep"]
+    close(client, deep)
+
+
 async def test_a_text_over_the_size_limit_is_refused_with_a_diagnostic(client: LanguageClient, tmp_path: Path):
     from argmap.limits import MAX_FILE_BYTES
 
@@ -199,7 +213,11 @@ async def test_a_buffer_with_no_file_is_checked_with_the_default_settings(client
 
 async def test_the_server_asks_to_watch_settings_files_and_source_texts(client: LanguageClient):
     from tests.lsp.conftest import REGISTERED
+    from tests.lsp.session import WAIT_SECONDS
 
+    async with asyncio.timeout(WAIT_SECONDS):  # the server asks once the client says it is initialized
+        while not REGISTERED:
+            await asyncio.sleep(0.01)
     [registration] = [found for found in REGISTERED if found.method == types.WORKSPACE_DID_CHANGE_WATCHED_FILES]
     options = registration.register_options  # the client leaves them as JSON
     patterns = {watcher["globPattern"] for watcher in options["watchers"]}  # type: ignore[index]
@@ -223,3 +241,25 @@ async def test_a_byte_order_mark_does_not_shift_the_first_lines_ranges(client: L
     uri = open_map(client, tmp_path / "m.yaml", text)
     [diagnostic] = await pushed(client, uri)
     assert diagnostic.code == "unknown-key" and text_at(text, diagnostic) == "colour: red"
+
+
+async def test_a_document_never_opened_is_not_read_from_disk(client: LanguageClient, tmp_path: Path):
+    """The server answers about the editor's texts only: not a file it was never given (nor a missing one)."""
+    from pygls.exceptions import JsonRpcException
+
+    (tmp_path / "on-disk.yaml").write_text(ERROR, encoding="utf-8")
+    for name in ("on-disk.yaml", "missing.yaml"):
+        uri = (tmp_path / name).as_uri()
+        hover = types.HoverParams(types.TextDocumentIdentifier(uri), types.Position(0, 0))
+        with pytest.raises(JsonRpcException, match="not open in the editor"):
+            await client.text_document_hover_async(hover)
+    opened = open_map(client, tmp_path / "opened.yaml", ERROR)
+    assert await pushed(client, opened)  # and the server goes on
+    close(client, opened)
+
+
+async def test_a_pull_for_a_closed_document_gets_no_diagnostics(puller: LanguageClient, tmp_path: Path):
+    uri = open_map(puller, tmp_path / "m.yaml", ERROR)
+    assert await pulled(puller, uri)
+    close(puller, uri)
+    assert await pulled(puller, uri) == []

@@ -3,8 +3,8 @@
 Hypothesis types, deletes and pastes YAML punctuation, line breaks, tabs, characters outside the
 BMP and characters that Python, not LSP, breaks lines at (U+2028, U+0085), at random places of the
 seed map, as incremental changes in UTF-16 units; after each burst, the server still answers
-hover, completion, symbols and folds, and its diagnostics are those of the same text checked
-in-process (so its copy of the text is right as well).
+hover, completion, symbols, folds, definition, references, rename and quick fixes, and its
+diagnostics are those of the same text checked in-process (so its copy of the text is right as well).
 """
 
 from __future__ import annotations
@@ -82,4 +82,13 @@ async def test_random_edits_never_crash_the_server(puller: LanguageClient, edits
     await puller.text_document_completion_async(types.CompletionParams(**at(uri, middle, 2)))
     await puller.text_document_document_symbol_async(types.DocumentSymbolParams(types.TextDocumentIdentifier(uri)))
     await puller.text_document_folding_range_async(types.FoldingRangeParams(types.TextDocumentIdentifier(uri)))
+    await puller.text_document_definition_async(types.DefinitionParams(**at(uri, middle, 8)))
+    references = types.ReferenceParams(**at(uri, middle, 8), context=types.ReferenceContext(True))
+    await puller.text_document_references_async(references)
+    await puller.text_document_prepare_rename_async(types.PrepareRenameParams(**at(uri, middle, 8)))
+    for diagnostic in shown:  # every quick fix is worked out, on whatever text the edits left
+        context = types.CodeActionContext([diagnostic])
+        await puller.text_document_code_action_async(
+            types.CodeActionParams(types.TextDocumentIdentifier(uri), diagnostic.range, context)
+        )
     close(puller, uri)

@@ -220,3 +220,73 @@ async def test_several_theses_and_an_undercut_written_on_a_ref(client: LanguageC
     assert (undercut.name, undercut.kind) == ("The survey asked only people who already cycle.", types.SymbolKind.Key)
     params = types.ReferenceParams(**at(uri, *place(text, "riders-feel-unsafe")), context=types.ReferenceContext(True))
     assert len(await client.text_document_references_async(params) or []) == 2
+
+
+ARGDOWN = "# Lanes\n\n[T]: The city should build lanes.\n  + [A]: Riders feel unsafe.\n  - [O]: Lanes cost money.\n"
+
+
+async def test_an_argdown_document_is_checked_and_hovered_and_never_edited_as_yaml(
+    client: LanguageClient, tmp_path: Path
+):
+    """argmap checks ``.argdown`` files; the server serves them too, but its edits write YAML."""
+    from argmap.config import Config
+    from argmap.files import check_file
+
+    path = tmp_path / "lanes.argdown"
+    path.write_text(ARGDOWN, encoding="utf-8")
+    uri = open_map(client, path)
+    diagnostics = await pushed(client, uri)
+    expected = [(problem.rule, problem.line, problem.column) for problem in check_file(path, Config()).problems]
+    assert expected and [(d.code, d.range.start.line + 1, d.range.start.character + 1) for d in diagnostics] == expected
+    hover = await client.text_document_hover_async(types.HoverParams(**at(uri, 3, 6)))  # type: ignore[arg-type]
+    assert hover is not None and "Riders feel unsafe." in hover.contents.value  # type: ignore[union-attr]
+    symbols = await client.text_document_document_symbol_async(
+        types.DocumentSymbolParams(types.TextDocumentIdentifier(uri))
+    )
+    assert [symbol.name for symbol in symbols or []] == ["The city should build lanes."]
+    for diagnostic in diagnostics:
+        params = types.CodeActionParams(
+            types.TextDocumentIdentifier(uri), diagnostic.range, types.CodeActionContext([diagnostic])
+        )
+        assert list(await client.text_document_code_action_async(params) or []) == []
+    assert await client.text_document_prepare_rename_async(types.PrepareRenameParams(**at(uri, 3, 6))) is None  # type: ignore[arg-type]
+
+
+async def test_after_a_byte_order_mark_names_on_the_first_line_are_found_in_their_place(
+    client: LanguageClient, tmp_path: Path
+):
+    """argmap counts the first line's columns after the mark, the editor from it: navigation too."""
+    text = (
+        "\ufeffthesis: {id: t, claim: T., premises: [{id: p, claim: P., assumption: true}, {ref: p}]}\n"
+        "sources: {s: {author: A, title: B, date: '2020'}}\n"
+    )
+    uri = open_map(client, tmp_path / "bom.yaml", text)
+    await pushed(client, uri)
+    found = await client.text_document_definition_async(types.DefinitionParams(**at(uri, *place(text, "ref: p", 5))))  # type: ignore[arg-type]
+    assert isinstance(found, types.Location) and found.range.start == types.Position(*place(text, "id: p", 4))
+    edit = await client.text_document_rename_async(
+        types.RenameParams(**at(uri, *place(text, "id: t", 4)), new_name="x")
+    )  # type: ignore[arg-type]
+    assert edit is not None and edit.changes is not None
+    [change] = edit.changes[uri]
+    assert change.range.start == types.Position(*place(text, "id: t", 4))
+    symbols = await client.text_document_document_symbol_async(
+        types.DocumentSymbolParams(types.TextDocumentIdentifier(uri))
+    )
+    assert symbols and symbols[0].range.start == types.Position(*place(text, "{id: t"))  # type: ignore[union-attr]
+
+
+async def test_after_a_byte_order_mark_a_quick_fix_on_the_first_line_lands_in_its_place(
+    client: LanguageClient, tmp_path: Path
+):
+    text = "\ufefftitel: X\nthesis:\n  claim: T.\n  assumption: true\n"
+    uri = open_map(client, tmp_path / "bom-fix.yaml", text)
+    [diagnostic] = await pushed(client, uri)
+    context = types.CodeActionContext([diagnostic])
+    [action] = await client.text_document_code_action_async(
+        types.CodeActionParams(types.TextDocumentIdentifier(uri), diagnostic.range, context)
+    ) or [None]
+    assert isinstance(action, types.CodeAction) and action.edit is not None and action.edit.changes is not None
+    [change] = action.edit.changes[uri]
+    start, end = change.range.start.character, change.range.end.character
+    assert change.range.start.line == 0 and text[start:end] + "->" + change.new_text == "titel->title"
