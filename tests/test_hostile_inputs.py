@@ -163,3 +163,38 @@ def test_no_traceback_even_from_a_subprocess(tmp_path):
     path.write_bytes(b"\x00\x01\x02")
     result = subprocess.run([sys.executable, "-m", "argmap", "check", str(path)], capture_output=True, text=True)
     assert result.returncode == 2 and "Traceback" not in result.stderr + result.stdout
+
+
+def _deep_kialo(depth: int) -> str:
+    numbers = [".".join(["1"] * level) for level in range(1, depth + 2)]
+    return "Discussion Title: T\n\n" + "".join(f"{n}. Pro: claim {n}\n" for n in numbers)
+
+
+def _deep_aif(depth: int) -> str:
+    nodes = [{"nodeID": f"i{k}", "text": f"claim {k}", "type": "I"} for k in range(depth + 2)]
+    nodes += [{"nodeID": f"r{k}", "text": "Default Inference", "type": "RA"} for k in range(depth + 1)]
+    edges = [
+        edge
+        for k in range(depth + 1)
+        for edge in ({"fromID": f"i{k + 1}", "toID": f"r{k}"}, {"fromID": f"r{k}", "toID": f"i{k}"})
+    ]
+    return json.dumps({"nodes": nodes, "edges": edges})
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "what"),
+    [
+        ("deep.txt", _deep_kialo(limits.MAX_CLAIM_DEPTH + 5), "claims"),
+        ("deep.json", _deep_aif(limits.MAX_CLAIM_DEPTH + 5), "claims"),
+        ("deep.argdown", "[T]: t\n" + "".join(f"{'  ' * k}+ [P{k}]: p{k}\n" for k in range(1, 110)), "statements"),
+    ],
+)
+def test_other_formats_nested_too_deep_name_the_limit(tmp_path, name, text, what):
+    # Once the Kialo and AIF messages said "more than MAX_CLAIM_DEPTH levels" without the number.
+    path = tmp_path / name
+    path.write_text(text)
+    result = CliRunner().invoke(app, ["check", str(path), "--format", "json"])
+    assert result.exit_code == 2
+    [problem] = json.loads(result.stdout)["problems"]
+    assert problem["rule"] == "too-deep"
+    assert problem["message"] == f"{what} nest more than {limits.MAX_CLAIM_DEPTH} levels deep (MAX_CLAIM_DEPTH)"

@@ -248,6 +248,4 @@ class _Reader:
             )  # fmt: skip
             raise LoadError([Problem(self.file, at.line, at.column, "aif-structure", "error", message)]) from None
         except TooDeep as deep:
-            at = graph[deep.args[0]].position
-            message = "claims nest more than MAX_CLAIM_DEPTH levels deep (MAX_CLAIM_DEPTH)"
-            raise LoadError([Problem(self.file, at.line, at.column, "too-deep", "error", message)]) from None
+            raise deep.error(self.file, graph) from None

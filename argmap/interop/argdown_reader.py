@@ -29,9 +29,8 @@ import gc
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from ..limits import MAX_CLAIM_DEPTH
 from ..model import Claim, Position
-from ..problems import LoadError, Problem
+from ..problems import Problem
 from . import Imported
 from .aif_extras import MAP_EXTRAS, Extras, read_extras
 from .argdown_syntax import Document, Element, Step, parse
@@ -92,9 +91,7 @@ class _Reader:
         try:
             argmap = to_map(graph, self.path, extras.title, extras.sources, roots=roots)
         except TooDeep as deep:
-            line, column = graph[deep.args[0]].position
-            message = f"statements nest more than {MAX_CLAIM_DEPTH} levels deep (MAX_CLAIM_DEPTH)"
-            raise LoadError([Problem(str(self.path), line, column, "too-deep", "error", message)]) from None
+            raise deep.error(str(self.path), graph, "statements") from None
         return Imported(argmap, tuple(self.warnings))
 
     # -- the graph: equivalence classes and arguments as nodes, relations and structures as reasons -------

@@ -122,9 +122,7 @@ class _Reader:
         try:
             return Imported(to_map(claims, path, title, roots=roots), tuple(self.warnings))
         except TooDeep as deep:
-            at = claims[deep.args[0]].position
-            message = "claims nest more than MAX_CLAIM_DEPTH levels deep (MAX_CLAIM_DEPTH)"
-            raise LoadError([Problem(self.file, at.line, at.column, "too-deep", "error", message)]) from None
+            raise deep.error(self.file, claims) from None
 
     def claim(self, entry: _Line) -> GraphClaim:
         text = "\n".join(entry.text).strip()
