@@ -37,8 +37,9 @@ from .graph_tree import GraphClaim, Incoming, TooDeep, to_map
 
 _TITLE = re.compile(r"Discussion Title:[ \t]*(.*)")
 _NUMBERED = re.compile(r"(\d+(?:\.\d+)*)\.[ \t]+(?:(Pro|Con):[ \t]*)?(.*)")
-#: A line that starts like a number but is not one as Kialo writes them ("1.2 Pro:", "1..2. Con:").
-_LOOKS_NUMBERED = re.compile(r"\d+(?:\.+\d*)*\.?[ \t]*(?:Pro|Con):")
+#: A line that starts like a number but is not one as Kialo writes them ("1.2 Pro:", "1..2. Con:",
+#: "1.a. Pro:"): without this it would go on silently as the text of the claim above.
+_LOOKS_NUMBERED = re.compile(r"\d+(?:\.\w*)*\.?[ \t]*(?:Pro|Con):")
 _SEE = re.compile(r"->[ \t]*See[ \t]+(\d+(?:\.\d+)*)\.?[ \t]*")
 _LINK = re.compile(r"\[((?:[^\]\\]|\\.)*)\]\(([^)\s]*)\)")
 _ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|>~])")
