@@ -109,10 +109,9 @@ def check_paths(
     from .config import Settings
 
     settings = config if config is not None else Settings()
+    kinds = ", ".join(f"*{suffix}" for suffix in MAP_SUFFIXES)  # Argdown documents are maps too
     results = [
-        FileResult(
-            path, (Problem(str(path), 1, 1, "no-maps", "error", "no *.yaml or *.yml maps in this folder"),), False
-        )
+        FileResult(path, (Problem(str(path), 1, 1, "no-maps", "error", f"no maps ({kinds}) in this folder"),), False)
         for path in empty_folders(paths)
     ]
     maps, leaving = walk(paths)
