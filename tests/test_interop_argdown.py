@@ -338,4 +338,4 @@ def test_data_is_read_as_a_yaml_map_is_with_its_problems_at_the_statement():
     assert [(p.line, p.column) for p in caught.value.problems] == [(2, 5)]
     result = imported("===\ntitle: T\nauthor: A\n===\n\n[T]: t {evidence: [{quote: q, source: {author: B}}]}\n")
     assert result.argmap.thesis.evidence[0].source.author == "B"
-    assert any("front matter's author" in w.message for w in result.warnings)
+    assert any("front matter's 'author' has no place" in w.message for w in result.warnings)

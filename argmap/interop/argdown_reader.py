@@ -263,7 +263,9 @@ class _Reader:
         front = self.doc.frontmatter
         left = sorted(str(key) for key in front if key not in MAP_EXTRAS)
         if left:
-            self.warn(Position(1, 1), f"the front matter's {', '.join(left)} have no place in argmap and are not kept")
+            names, several = ", ".join(repr(key) for key in left), len(left) > 1
+            verbs = "have no place in argmap and are" if several else "has no place in argmap and is"
+            self.warn(Position(1, 1), f"the front matter's {names} {verbs} not kept")
         return read_extras({"argmap": {key: front[key] for key in MAP_EXTRAS if key in front}}, nodes, self.path)
 
     def _claim(self, node: int, stated: bool, extra: Claim | None) -> GraphClaim:
