@@ -198,3 +198,30 @@ def test_other_formats_nested_too_deep_name_the_limit(tmp_path, name, text, what
     [problem] = json.loads(result.stdout)["problems"]
     assert problem["rule"] == "too-deep"
     assert problem["message"] == f"{what} nest more than {limits.MAX_CLAIM_DEPTH} levels deep (MAX_CLAIM_DEPTH)"
+
+
+_LAUGHS = "{a0: &a0 [l, l, l, l, l, l, l, l, l], " + ", ".join(
+    f"a{i}: &a{i} [{', '.join([f'*a{i - 1}'] * 9)}]" for i in range(1, 9)
+)
+_DEEP = "[" * (limits.MAX_YAML_DEPTH + 10) + "]" * (limits.MAX_YAML_DEPTH + 10)
+
+
+@pytest.mark.parametrize(
+    ("text", "rule", "line"),
+    [
+        (f"[T]: A thesis.\n  + [P]: A premise. {_LAUGHS}}}\n", "alias-bomb", 2),
+        (f"[T]: A thesis.\n  + [P]: A premise. {{a: {_DEEP}}}\n", "too-deep", 2),
+        (f"===\ntitle: T\nx: {_LAUGHS}}}\n===\n\n[T]: A thesis.\n", "alias-bomb", 3),
+        (f"===\ntitle: T\nx: {_DEEP}\n===\n\n[T]: A thesis.\n", "too-deep", 3),
+    ],
+    ids=["data-laughs", "data-deep", "front-matter-laughs", "front-matter-deep"],
+)
+def test_yaml_inside_argdown_has_the_guards_of_a_map(tmp_path, text, rule, line):
+    # Once yaml.safe_load read it: a billion laughs in one statement's data took 6 GB and did not end,
+    # and deep front matter was a RecursionError traceback.
+    path = tmp_path / "d.argdown"
+    path.write_text(text)
+    result = CliRunner().invoke(app, ["check", str(path), "--format", "json"])
+    assert result.exit_code == 2, result.output
+    [problem] = json.loads(result.stdout)["problems"]
+    assert (problem["rule"], problem["line"]) == (rule, line)

@@ -12,11 +12,12 @@ from __future__ import annotations
 
 import json
 import re
+from pathlib import Path
 from typing import Any, Literal, NamedTuple
 
-import yaml
-
 from ..model import Position
+from ..problems import LoadError
+from ..reading.pyyaml_compose import load_data
 
 _TITLED = re.compile(r"(\[(?!-)(.+?)\]|<(?!-)(.+?)>)(:?)[ \t]*")
 LINK = re.compile(r"\[[^\]]+?\]\([^)]+?\)")
@@ -89,15 +90,21 @@ def _data(text: str, escaped: list[str]) -> tuple[str, dict[str, Any] | None]:
     return text, None
 
 
+class DataRefused(Exception):
+    """YAML data argmap refuses to read (nested too deep, aliases that expand too far): ``args[0]``
+    is the :class:`~argmap.problems.Problem`, its place in the data's text."""
+
+
 def _yaml_mapping(text: str) -> dict[str, Any] | None:
     """The mapping that YAML flow text holds, or ``None``. JSON (what argmap writes) is read as JSON:
     PyYAML's pure-Python parser took 1.3 ms a statement, 13 s for 10,000."""
     try:
         data = json.loads(text)
-    except ValueError:
-        loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    except (ValueError, RecursionError):  # RecursionError: JSON nested past the stack: read as YAML, refused
         try:
-            data = yaml.load(text, Loader=loader)  # a safe loader: plain data only
-        except yaml.YAMLError:
-            return None
+            data = load_data(text, Path("<data>"))  # a safe loader (plain data only), with a map's guards
+        except LoadError as error:
+            if error.problems[0].rule == "yaml-syntax":
+                return None  # not data: the braces are part of the text
+            raise DataRefused(error.problems[0]) from None
     return data if isinstance(data, dict) else None

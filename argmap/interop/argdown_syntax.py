@@ -23,11 +23,10 @@ import re
 from pathlib import Path
 from typing import Any, Literal, NamedTuple
 
-import yaml
-
 from ..model import Position
 from ..problems import LoadError, Problem
-from .argdown_element import Element, element
+from ..reading.pyyaml_compose import load_data
+from .argdown_element import DataRefused, Element, element
 
 Kind = Literal["support", "attack", "undercut", "contradiction"]
 #: Marker -> (kind, whether the element below is the source of the relation).
@@ -144,11 +143,13 @@ class _Parser:
             if lines[end].strip().startswith("==="):
                 body = "\n".join(self.raw_lines[first + 1 : end])
                 try:
-                    data = yaml.safe_load(body)
-                except yaml.YAMLError as error:
-                    mark = getattr(error, "problem_mark", None)
-                    line = first + 2 + (mark.line if mark else 0)
-                    raise syntax_error(self.path, Position(line, 1), "the front matter is not valid YAML") from None
+                    data = load_data(body, Path(self.path))  # a map's guards: deep nesting, alias bombs
+                except LoadError as error:
+                    problem = error.problems[0]
+                    line = min(first + 1 + problem.line, end)  # libyaml may point past the last line
+                    if problem.rule == "yaml-syntax":
+                        raise syntax_error(self.path, Position(line, 1), "the front matter is not valid YAML") from None
+                    raise LoadError([problem._replace(file=str(self.path), line=line)]) from None
                 if isinstance(data, dict):
                     self.doc.frontmatter.update(data)
                 return end + 1
@@ -242,7 +243,11 @@ class _Parser:
         self.stack.append((indent, index))
 
     def _element(self, text: str, position: Position) -> int:
-        self.doc.elements.append(element(text, position))
+        try:
+            self.doc.elements.append(element(text, position))
+        except DataRefused as refused:  # at the statement: its data's own place is within joined lines
+            problem = refused.args[0]._replace(file=str(self.path), line=position.line, column=position.column)
+            raise LoadError([problem]) from None
         return len(self.doc.elements) - 1
 
     def _end_paragraph(self) -> None:
