@@ -225,3 +225,14 @@ def test_yaml_inside_argdown_has_the_guards_of_a_map(tmp_path, text, rule, line)
     assert result.exit_code == 2, result.output
     [problem] = json.loads(result.stdout)["problems"]
     assert (problem["rule"], problem["line"]) == (rule, line)
+
+
+def test_json_nested_past_the_stack_is_an_error_not_a_traceback(tmp_path):
+    path = tmp_path / "g.json"
+    path.write_text(
+        '{"nodes": [{"nodeID": "1", "type": "I", "text": ' + "[" * 100_000 + "]" * 100_000 + '}], "edges": []}'
+    )
+    for command in ("check", "convert"):
+        result = CliRunner().invoke(app, [command, str(path)])
+        assert result.exit_code == 2 and "Traceback" not in result.output
+        assert "error [too-deep] the JSON nests too deeply to read" in result.output + result.stderr

@@ -63,6 +63,9 @@ def _graph(text: str, file: str) -> dict[str, Any]:
         line, column = getattr(error, "lineno", 1), getattr(error, "colno", 1)
         message = f"this is not AIF: the JSON is broken ({getattr(error, 'msg', error)})"
         raise LoadError([Problem(file, line, column, "not-aif", "error", message)]) from None
+    except RecursionError:  # arrays or objects nested some thousand levels deep: no AIF graph nests so
+        message = "the JSON nests too deeply to read (an AIF graph nests a few levels)"
+        raise LoadError([Problem(file, 1, 1, "too-deep", "error", message)]) from None
     if not (isinstance(data, dict) and isinstance(data.get("nodes"), list) and isinstance(data.get("edges"), list)):
         message = "this is not AIF: an AIF graph is a JSON object with a 'nodes' list and an 'edges' list"
         raise LoadError([Problem(file, 1, 1, "not-aif", "error", message)])
