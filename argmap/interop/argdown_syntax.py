@@ -41,7 +41,9 @@ _NUMBER = re.compile(r"([ \t]*)\((\d+)\)[ \t]*")
 _INFERENCE = re.compile(r"[ \t]*--")
 _LIST_ITEM = re.compile(r"([ \t]*)(?:\*|\d+\.)(?=\s)[ \t]*")
 _HEADING = re.compile(r"(#+) ")
-_COMMENT = re.compile(r"\[[^\]]+?\]\([^)]+?\)|<!--[\s\S]*?-->|/\*[\s\S]*?\*/|//[^\n]*")
+#: What starts a Markdown link or a comment; a comment ends where ``_CLOSES`` says, a ``//`` at the line's end.
+_OPENER = re.compile(r"\[|<!--|/\*|//")
+_CLOSES = {"<!--": "-->", "/*": "*/"}
 
 
 class Relation(NamedTuple):
@@ -87,11 +89,52 @@ def parse(text: str, path: Path | str) -> Document:
 
 
 def _blank_comments(text: str) -> str:
-    def blank(match: re.Match[str]) -> str:
-        found = match.group()
-        return found if found.startswith("[") else re.sub(r"[^\n]", " ", found)
+    """The text with its comments blanked (line breaks kept); Markdown links are kept whole, so
+    that the ``//`` of an address is no comment.
 
-    return _COMMENT.sub(blank, text)
+    One pass, in linear time: as the regular expression ``_COMMENT`` did, but that one tried every
+    ``[`` and ``<!--`` against the rest of the text, 14 s for 100 KB of ``[``.
+    """
+    parts: list[str] = []
+    pos = 0
+    unclosed: set[str] = set()  # openers with no close after some place: none after any later place
+    # The first ']' after the last '[' tried, and the first ')' after that ']': each found once for
+    # all the '[' that share them.
+    close_at, paren_at = -1, -1
+    while (opener := _OPENER.search(text, pos)) is not None:
+        start, kind = opener.start(), opener.group()
+        end = -1
+        if kind == "[":
+            if start >= close_at:
+                close_at = text.find("]", start + 1)
+                close_at = len(text) if close_at < 0 else close_at
+                if paren_at <= close_at + 1 and paren_at < len(text):
+                    paren_at = text.find(")", close_at + 2)
+                    paren_at = len(text) if paren_at < 0 else paren_at
+            # '[text](address)': some text, then '(' right after the ']', some address, ')'
+            if close_at > start + 1 and text.startswith("(", close_at + 1) and close_at + 2 < paren_at < len(text):
+                parts.append(text[pos : paren_at + 1])
+                pos = paren_at + 1
+                continue
+        elif kind == "//":
+            end = text.find("\n", start)
+            end = len(text) if end < 0 else end
+        elif kind not in unclosed:
+            close = _CLOSES[kind]
+            end = text.find(close, start + len(kind))
+            if end < 0:
+                unclosed.add(kind)
+            else:
+                end += len(close)
+        if end < 0:  # no link, no comment: the opener's first character is text
+            parts.append(text[pos : start + 1])
+            pos = start + 1
+            continue
+        parts.append(text[pos:start])
+        parts.append(re.sub(r"[^\n]", " ", text[start:end]))
+        pos = end
+    parts.append(text[pos:])
+    return "".join(parts)
 
 
 class _Parser:
