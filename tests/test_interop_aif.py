@@ -259,6 +259,9 @@ def test_convert_to_aif_and_back_through_the_command_line(run, tmp_path):
     result = run("convert", MAPS / "tutorial-theses.yaml", "-o", target)
     assert result.exit_code == 0, result.stderr
     assert "not-converted" in result.stderr  # evidence kept in 'argmap' fields, said so
+    # Each warning names its claim, not only its place.
+    assert "warning not-converted: AIF has no place for its evidence" in result.stderr
+    assert "(riders-feel-unsafe)" in result.stderr and "(already-riders)" in result.stderr
     back = tmp_path / "back.yaml"
     assert run("convert", target, "-o", back).exit_code == 0
     assert_equal_maps(argmap.load(MAPS / "tutorial-theses.yaml"), argmap.load(back))
