@@ -339,3 +339,15 @@ def test_data_is_read_as_a_yaml_map_is_with_its_problems_at_the_statement():
     result = imported("===\ntitle: T\nauthor: A\n===\n\n[T]: t {evidence: [{quote: q, source: {author: B}}]}\n")
     assert result.argmap.thesis.evidence[0].source.author == "B"
     assert any("front matter's 'author' has no place" in w.message for w in result.warnings)
+
+
+def test_support_of_an_argument_is_support_of_its_conclusion_and_the_warning_names_it():
+    result = imported(
+        "<Staffing>\n  <+ [V]: Volunteers offer. {assumption: true}\n\n<Staffing>\n\n(1) [P]: p\n----\n(2) [C]: c\n"
+    )
+    assert sorted(r.members[0].text for r in result.argmap.thesis.premises) == ["Volunteers offer.", "p"]
+    [warning] = [w for w in result.warnings if "support of" in w.message]
+    assert (warning.line, warning.message) == (
+        2,
+        "support of the argument <Staffing> is kept as support of its conclusion",
+    )

@@ -159,7 +159,8 @@ class _Reader:
                     self.incoming[conclusion][at].undercuts.append(((source,), False, relation.position))
                     self.places[source] += 1
                     continue
-                self.warn(relation.position, "support of an argument is kept as support of its conclusion")
+                title = self.nodes[target][0].title
+                self.warn(relation.position, f"support of the argument <{title}> is kept as support of its conclusion")
                 target = conclusion
             place = (self.doc.elements[relation.source].position,)
             self.incoming[target].append(_Incoming(_RELATION_OF[kind], (source,), place, False, relation.position, []))
