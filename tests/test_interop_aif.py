@@ -290,3 +290,14 @@ def test_node_ids_that_are_numbers_are_read_as_text():
     )  # fmt: skip
     m = imported(text)
     assert m.thesis.premises[0].members[0].text == "P"
+
+
+def test_a_locution_that_no_ya_node_ties_to_a_claim_is_reported_not_lost():
+    text = graph(
+        [("1", "I", "A"), ("2", "L", "Bob: A"), ("3", "L", "Ann: so"), ("4", "TA", "T")], [("2", "4"), ("4", "3")]
+    )
+    warnings = read(text, Path("g.json"), "aif").warnings
+    assert [(w.line, w.message) for w in warnings if "L-node" in w.message] == [
+        (3, "L-node '2' (locution) is not converted: no YA-node ties it to a claim"),
+        (4, "L-node '3' (locution) is not converted: no YA-node ties it to a claim"),
+    ]

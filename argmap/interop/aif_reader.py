@@ -143,7 +143,10 @@ class _Reader:
                 self.problem(at, f"CA-node '{key}' attacks nothing (no edge leaves it)")
         elif kind in ("MA", "YA"):
             self.noted(key, kind, at, claims)
-        elif kind not in ("I", "L"):  # an L-node is noted through its YA-node
+        elif kind == "L":  # noted through its YA-node; without one it would be lost silently
+            if not any(self.kinds[target] == "YA" for target in self.out[key]):
+                self.problem(at, f"L-node '{key}' (locution) is not converted: no YA-node ties it to a claim", False)
+        elif kind != "I":
             self.problem(at, f"{kind or 'untyped'}-node '{key}' is not converted: argmap has nothing like it", False)
 
     def stop_at_errors(self) -> None:
