@@ -17,6 +17,8 @@ if TYPE_CHECKING:
 #: settings file leaves them out of folder checks.
 ARGDOWN_SUFFIXES = (".argdown", ".ad")
 MAP_SUFFIXES = (".yaml", ".yml", *ARGDOWN_SUFFIXES)
+#: The maps a folder walk finds, as a message names them.
+MAP_PATTERNS = ", ".join(f"*{suffix}" for suffix in MAP_SUFFIXES)
 #: Folders never searched for maps.
 SKIPPED_FOLDERS = frozenset({"node_modules", "__pycache__", "site-packages"})
 #: Fewest maps worth a process pool. Measured with 2 workers (fork) on maps of 20-40 claims: 20 maps
@@ -109,12 +111,11 @@ def check_paths(
     from .config import Settings
 
     settings = config if config is not None else Settings()
-    kinds = ", ".join(f"*{suffix}" for suffix in MAP_SUFFIXES)  # Argdown documents are maps too
     empty = empty_folders(paths)
-    results = [_no_maps(path, f"no maps ({kinds}) in this folder") for path in empty]
+    results = [_no_maps(path, f"no maps ({MAP_PATTERNS}) in this folder") for path in empty]
     maps, leaving = walk(paths)
     results += [FileResult(path, (_not_followed(path),), False) for path in leaving]
-    maps = _without_turned_off_argdown(maps, paths, settings)
+    maps = without_turned_off_argdown(maps, paths, settings)
     # A folder of Argdown documents whose settings leave them out has nothing left to check: no pass.
     results += [
         _no_maps(path, "no maps left in this folder: its Argdown documents are left out ('argdown = false')")
@@ -129,19 +130,23 @@ def check_paths(
     return results + [check_file(path, settings, keep_maps) for path in maps]
 
 
-def _without_turned_off_argdown(maps: list[Path], named: list[Path], settings: Config | Settings) -> list[Path]:
+def without_turned_off_argdown(maps: list[Path], named: list[Path], settings: Config | Settings) -> list[Path]:
     """The maps, less the Argdown documents found in a folder whose settings say ``argdown = false``.
 
-    A document named on the command line is always checked.
+    A document named on the command line is always kept, and so is one under a settings file that
+    cannot be read: checking it reports that file (``argmap check``, ``argmap serve``).
     """
-    from .config import Config
+    from .config import Config, ConfigError
 
     given = set(named)
 
     def wanted(path: Path) -> bool:
         if path in given or not path.name.endswith(ARGDOWN_SUFFIXES):
             return True
-        return (settings if isinstance(settings, Config) else settings.for_map(path)).argdown
+        try:
+            return (settings if isinstance(settings, Config) else settings.for_map(path)).argdown
+        except ConfigError:
+            return True
 
     return [path for path in maps if wanted(path)]
 

@@ -24,6 +24,16 @@ def did_you_mean(word: str, choices: Iterable[str], otherwise: str = "") -> str:
     return f"; did you mean '{close[0]}'?" if close else otherwise
 
 
+def suggestion_in(message: str) -> str | None:
+    """The name a :func:`did_you_mean` hint in ``message`` suggests, or ``None`` if it has none.
+
+    >>> suggestion_in("unknown key 'premisses' in thesis; did you mean 'premises'?")
+    'premises'
+    """
+    _, hint, after = message.rpartition("; did you mean '")
+    return after[:-2] if hint and after.endswith("'?") else None
+
+
 class Suggester:
     """:func:`did_you_mean` for many words over the same choices, within a budget of comparisons.
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import time
 
 import pytest
 
@@ -57,6 +58,23 @@ def browser():
         launched = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_FLAGS)
         yield launched
         launched.close()
+
+
+#: True once the interactive page (``render -f html``) has drawn its map.
+READY = "() => window.argmapView && window.argmapView.ready"
+
+
+def wait_until(page, predicate: str, timeout: float = 10.0) -> None:
+    """Wait until the JavaScript ``predicate`` (a function's source) returns true in ``page``.
+
+    Polled from Python with ``page.evaluate``: Playwright's own ``wait_for_function`` polls with
+    ``eval`` in the page up to 1.4x, which the interactive page's Content-Security-Policy forbids.
+    """
+    deadline = time.monotonic() + timeout
+    while not page.evaluate(predicate):
+        if time.monotonic() > deadline:
+            raise AssertionError(f"not true within {timeout:g} s: {predicate}")
+        page.wait_for_timeout(20)
 
 
 def maps_to_view() -> list:

@@ -17,9 +17,7 @@ import argmap
 from argmap.config import for_map
 from argmap.html import html_page, view_data
 from tests.helpers import load_text
-from tests.test_browser import HOSTILE_TEXTS, SEED, browser  # noqa: F401 - the shared fixture
-
-READY = "() => window.argmapView && window.argmapView.ready"
+from tests.test_browser import HOSTILE_TEXTS, READY, SEED, browser, wait_until  # noqa: F401 - the shared fixture
 
 MAP = """\
     title: Browser test
@@ -75,7 +73,7 @@ def view(browser, tmp_path) -> Iterator[Callable[..., Any]]:  # noqa: F811 - the
         page.on("pageerror", lambda e: errors.append(str(e)))
         page.on("request", lambda r: requests.append(r.url))
         page.goto(path.as_uri() + hash)
-        page.wait_for_function(READY)
+        wait_until(page, READY)
         pages.append((page, errors, requests, path.as_uri()))
         return page
 
@@ -183,13 +181,77 @@ def test_search_highlights_and_reveals_matching_claims(view):
     page = view(page_html())
     click_chip(page, "p1", "fold")
     page.fill("#search", "also below")
-    page.wait_for_function("() => document.querySelectorAll('#nodes .match').length === 1")
+    wait_until(page, "() => document.querySelectorAll('#nodes .match').length === 1")
     assert page.get_attribute('[data-key="c:p1b"]', "class").split().count("match") == 1
     assert page.text_content("#search-count") == "1 match"
     page.press("#search", "Enter")
     assert page.evaluate("() => window.argmapView.selected()") == "p1b"
     page.fill("#search", "")
-    page.wait_for_function("() => document.querySelectorAll('#nodes .match').length === 0")
+    wait_until(page, "() => document.querySelectorAll('#nodes .match').length === 0")
+
+
+#: Undercuts written on a ref deny that use of the claim only; they are drawn below the ref's box.
+REF_UNDERCUT = """\
+    thesis:
+      id: t
+      claim: The thesis.
+      premises:
+        - {id: a, claim: A is so., assumption: true}
+        - id: b
+          claim: B is so.
+          premises:
+            - ref: a
+              undercuts:
+                - {id: u, claim: A has nothing to do with B., assumption: true}
+                - ref: t
+"""
+
+
+def test_undercuts_written_on_a_ref_are_drawn_below_it_folded_with_it_and_found(view):
+    # They were left out of the page: the claim u was drawn nowhere.
+    page = view(page_html(REF_UNDERCUT))
+    assert set(visible_keys(page)) == {"c:t", "c:a", "c:b", "r:b:0", "c:u", "r:b:0u1"}
+    assert page.locator("#edges .rel-undercuts").count() == 2
+    assert "undercuts" in page.text_content("#legend-list")
+    assert overlapping(boxes(page)) == []
+    click_chip(page, "b", "fold")
+    assert "c:u" not in visible_keys(page) and "r:b:0" not in visible_keys(page)
+    assert "+ 1 claim" in page.text_content('[data-key="c:b"]')
+    page.fill("#search", "nothing to do")
+    wait_until(page, "() => document.querySelectorAll('#nodes .match').length === 1")
+    assert "c:u" in visible_keys(page)
+
+
+def test_each_relation_has_a_line_of_its_own_shape_as_the_legend_says(view):
+    # Objections and rebuttals were both red dashed lines: not told apart, in colour or shape.
+    page = view(page_html())
+    looks = {
+        relation: page.locator(f"#edges .rel-{relation}").first.evaluate(
+            "p => [getComputedStyle(p).stroke, getComputedStyle(p).strokeDasharray]"
+        )
+        for relation in ("premises", "objections", "rebuttals")
+    }
+    dashes = [dash for _, dash in looks.values()]
+    colours = [colour for colour, _ in looks.values()]
+    assert len(set(dashes)) == 3 and len(set(colours)) == 3, looks
+    legend = page.text_content("#legend-list")
+    assert "objects (red dashed line)" in legend and "rebuts (blue dash-dot line)" in legend
+
+
+def test_the_legend_draws_the_assumption_border_in_the_colour_of_each_kind_assumed(view):
+    page = view(page_html())  # premises, the objection o1 and the rebuttal r1 are assumptions
+    items = page.locator("#legend-list li").all()
+    assumed = {
+        item.inner_text().split(" assumed")[0]: item.locator("rect.box").evaluate("r => getComputedStyle(r).stroke")
+        for item in items
+        if " assumed: " in item.inner_text()
+    }
+    assert set(assumed) == {"Premise", "Objection", "Rebuttal"}
+    drawn = {
+        role: page.locator(f'[data-key="c:{uid}"] rect.box').evaluate("r => getComputedStyle(r).stroke")
+        for role, uid in (("Premise", "p1a"), ("Objection", "o1"), ("Rebuttal", "r1"))
+    }
+    assert assumed == drawn and len(set(drawn.values())) == 3
 
 
 def focused_key(page) -> str:
@@ -245,6 +307,28 @@ def test_a_deep_link_opens_with_the_claim_selected_and_in_view(view):
     assert page.evaluate("() => location.hash") == "#p2"
 
 
+@pytest.mark.parametrize("hash", ["#100%", "#%E0%A4%A", "#constructor", "#__proto__", "#toString", "#nobody"])
+def test_a_deep_link_that_names_no_claim_opens_the_page_with_nothing_selected(view, hash):
+    # A mistyped link ("#100%" is no valid escape) or one that names a property every JavaScript
+    # object has once left the page blank, with an error, instead of opening it.
+    page = view(page_html(), hash=hash)
+    assert page.evaluate("() => window.argmapView.selected()") is None
+    assert page.locator('[data-key="c:t"]').count() == 1
+
+
+def test_claims_whose_ids_are_names_javascript_objects_have_are_linked_and_shown(view):
+    text = (
+        "thesis:\n  id: constructor\n  claim: The thesis.\n  premises:\n"
+        "    - {id: __proto__, claim: Named like a prototype., assumption: true}\n"
+        "    - {id: toString, claim: Named like a method., assumption: true}\n"
+    )
+    page = view(page_html(text), hash="#__proto__")
+    assert page.evaluate("() => window.argmapView.selected()") == "__proto__"
+    assert "Named like a prototype." in page.text_content("#panel")
+    page.click('[data-key="c:toString"]')
+    assert page.evaluate("() => [window.argmapView.selected(), location.hash]") == ["toString", "#toString"]
+
+
 def test_pan_zoom_and_fit(view):
     page = view(page_html())
     start = page.evaluate("() => window.argmapView.view()")
@@ -298,7 +382,12 @@ def test_print_shows_the_map_without_the_tools(view):
     page = view(page_html())
     page.emulate_media(media="print")
     assert page.is_hidden(".toolbar") and page.is_visible("#canvas")
-    page.evaluate("() => window.print")  # the button calls it; printing itself cannot run headless
+    # Printing itself cannot run headless: the button must call the browser's print, which is
+    # replaced here by a counter.
+    page.evaluate("() => { window.printed = 0; window.print = () => { window.printed += 1; }; }")
+    page.emulate_media(media="screen")
+    page.click("#print")
+    assert page.evaluate("() => window.printed") == 1
 
 
 def test_markup_in_claims_runs_no_script_and_shows_as_written(view):

@@ -22,10 +22,10 @@ STAGES: tuple[frozenset[str], ...] = tuple(
         "reading sources interop",  # text -> model; the texts that sources name; other formats <-> model
         "rules",  # model -> findings
         "config checker evaluation",  # findings -> problems with settings; model -> labels
-        "formats",  # results -> text, pure
+        "formats fixes",  # results -> text, pure; problems -> edits that fix them
         "files parallel_check safe_write starter",  # many files in, files out
         "diagram html",  # model and problems -> drawings (static, and the interactive page), and writing them
-        "serve",  # the live preview: a server over the library, like cli/
+        "serve lsp",  # the servers (live preview, language server): thin layers over the library, like cli/
         "cli",  # the command line, a thin layer over all of the above
         "__main__",
     )

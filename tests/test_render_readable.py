@@ -15,7 +15,7 @@ from types import ModuleType
 import pytest
 
 import argmap
-from argmap.diagram import RenderError, RenderOptions, dot_source, engine, render
+from argmap.diagram import RenderError, RenderOptions, dot_source, engine, render, style
 from argmap.diagram.direction import choose_direction
 from argmap.diagram.scope import scope
 from tests.helpers import MAPS, ROOT, load_text
@@ -192,6 +192,23 @@ def test_the_key_draws_the_assumption_border_in_the_colours_drawn():
     shown = set(re.findall(r'cellspacing="2" cellpadding="2" color="([^"]+)"', key))
     assert shown == drawn
     assert "#1565c0" not in re.findall(r'border="[12]"[^>]*color="([^"]+)"', key)  # no blue border
+
+
+def test_the_key_explains_every_arrow_colour_drawn_even_when_its_boxes_are_stubs():
+    # The undercut and the rebuttal are refs drawn as "see ID" stubs: no box of their kind is drawn,
+    # but their purple and orange arrows are, and the key must say what those colours mean.
+    m = load_text(
+        "thesis:\n  claim: T\n  premises:\n    - id: p\n      claim: P\n      assumption: true\n"
+        "      undercuts:\n        - ref: q\n    - id: q\n      claim: Q\n      assumption: true\n"
+        "  objections:\n    - claim: O\n      assumption: true\n      rebuttals:\n        - ref: q\n"
+    )
+    source = dot_source(m, RenderOptions(refs="stub"))
+    key = source[source.index('"^key"') :]
+    drawn = set(re.findall(r'class="(premises|objections|rebuttals|undercuts)"', source))
+    assert drawn == {"premises", "objections", "rebuttals", "undercuts"}
+    assert "see" in source and 'class="claim undercut' not in source and 'class="claim rebuttal' not in source
+    for relation in drawn:
+        assert style.RELATIONS[relation].colour in key, relation
 
 
 def test_co_premises_are_drawn_side_by_side_in_the_order_written():

@@ -18,6 +18,7 @@ from .check import check
 from .convert import convert
 from .eval import eval_command
 from .init import init
+from .lsp import lsp
 from .output import EXIT_OK, end_hard, exit_now, output_failed, write
 from .render import render
 from .rules import rules
@@ -40,7 +41,7 @@ app = typer.Typer(
 
 app.command()(check)
 app.command(name="eval")(eval_command)
-for command in (show, render, convert, rules, schema, init, serve):
+for command in (show, render, convert, rules, schema, init, serve, lsp):
     app.command()(command)
 
 

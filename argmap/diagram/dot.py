@@ -231,6 +231,9 @@ class _Diagram:
         stub stands with the other reasons of the claim that uses it.
         """
         arrow = style.RELATIONS[relation]
+        # The key explains an arrow's colour by its relation's row, even where no box of that kind
+        # is drawn (an undercut or a rebuttal made of refs drawn as stubs).
+        self.seen.add(legend.KIND_OF_RELATION[relation])
         attrs = {"color": arrow.colour, "arrowhead": arrow.head if end else "none"}
         if stub:
             attrs["style"] = "dashed"

@@ -17,6 +17,8 @@ BOXES = [
     ("evidence", "evidence", "evidence", "grounds a claim: kind, source (author, year), quote"),
     ("missing", "unknown ref", None, "a ref that names no claim"),
 ]
+#: The row of the key that explains each relation's arrows.
+KIND_OF_RELATION = {relation: kind for kind, _, relation, _ in BOXES if relation is not None}
 #: Marks: (kind, name, colour, border width, border style, explanation).
 MARKS = [
     (

@@ -17,7 +17,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..files import empty_folders, walk
+from ..files import MAP_PATTERNS, empty_folders, walk
 from ..safe_write import check_target
 from . import engine
 from .engine import RenderError
@@ -74,7 +74,7 @@ def plan(paths: list[Path], output: str | None, options: RenderOptions) -> Plan:
         )
     empty = empty_folders(paths)
     if empty or not maps:
-        raise RenderError(f"no maps (*.yaml, *.yml) in {empty[0] if empty else 'the paths given'}")
+        raise RenderError(f"no maps ({MAP_PATTERNS}) in {empty[0] if empty else 'the paths given'}")
     if options.format not in ("dot", "html"):  # the page lays itself out: no layout program
         engine.find(options.engine, options.format)  # a missing engine fails before any work
     if output == STANDARD_OUTPUT:

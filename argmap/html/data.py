@@ -17,7 +17,7 @@ from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
 from ..marks import FINDING_SIGN, RULE_WORDS, STATUS_LOOKS
-from ..model import RELATIONS, ArgumentMap, Claim, Evidence, Ref, Source
+from ..model import RELATIONS, ArgumentMap, Claim, Evidence, Reason, Ref, Source
 
 if TYPE_CHECKING:
     from ..evaluation import Evaluation
@@ -96,16 +96,24 @@ def _theses(argmap: ArgumentMap) -> Iterable[Claim]:
 def _children(argmap: ArgumentMap, claim: Claim) -> Iterable[dict[str, Any]]:
     """Each item below the claim: the claim it stands for, its relation, its linked group, whether a ref."""
     for relation in RELATIONS:
-        for group, reason in enumerate(claim.reasons(relation)):
-            for item in reason.members:
-                target = argmap.resolve(item)
-                yield {
-                    "uid": item.target if isinstance(item, Ref) else item.uid,
-                    "relation": relation,
-                    "group": f"{relation}-{group}" if reason.linked else None,
-                    "ref": isinstance(item, Ref),
-                    "known": target is not None,
-                }
+        yield from _items(argmap, relation, claim.reasons(relation))
+
+
+def _items(argmap: ArgumentMap, relation: str, reasons: Sequence[Reason]) -> Iterable[dict[str, Any]]:
+    """The items of these reasons; a ref's own undercuts (which deny this use of the claim only) are
+    listed with it, in ``undercuts``, and drawn below it."""
+    for group, reason in enumerate(reasons):
+        for item in reason.members:
+            child: dict[str, Any] = {
+                "uid": item.target if isinstance(item, Ref) else item.uid,
+                "relation": relation,
+                "group": f"{relation}-{group}" if reason.linked else None,
+                "ref": isinstance(item, Ref),
+                "known": argmap.resolve(item) is not None,
+            }
+            if isinstance(item, Ref) and item.undercuts:
+                child["undercuts"] = list(_items(argmap, "undercuts", item.undercuts))
+            yield child
 
 
 def _evidence(argmap: ArgumentMap, item: Evidence) -> dict[str, Any]:

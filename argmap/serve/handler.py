@@ -9,6 +9,7 @@ be framed, and carries a Content-Security-Policy.
 from __future__ import annotations
 
 import contextlib
+import json
 import queue
 from http.server import BaseHTTPRequestHandler
 from pathlib import Path
@@ -84,8 +85,11 @@ class Handler(BaseHTTPRequestHandler):
         target, _, query = self.path.split("#", 1)[0].partition("?")
         if target == "/":
             listing = self.server.site.listing()
-            page = index_page(str(self.server.site.path), list(listing.maps), listing.leaving)
+            since = digest(listing.names())
+            page = index_page(str(self.server.site.path), list(listing.maps), listing.leaving, since)
             return self._send(200, HTML, page, with_body=with_body, policy=OWN_PAGE_POLICY)
+        if target == "/listing":
+            return self._stream_listing(with_body, since=parse_qs(query).get("since", [""])[0])
         route, _, quoted = target.lstrip("/").partition("/")
         if route not in ("map", "events", "source") or not quoted:
             return self._send(404, TEXT, "not found: the maps are listed at /\n", with_body=with_body)
@@ -134,6 +138,28 @@ class Handler(BaseHTTPRequestHandler):
             return
         finally:
             self.server.hub.unsubscribe(subscription)
+
+    def _stream_listing(self, with_body: bool, since: str) -> None:
+        """Server-sent events for the index: one message as soon as the maps on offer are not those
+        of the listing the page shows (its digest is ``since``); the page then loads the new list."""
+        if not with_body:
+            return self._head(200, EVENTS, OWN_PAGE_POLICY, {})
+        hub = self.server.hub
+        seen: int | None = hub.wait_for_change(-1, timeout=0)  # the wakes so far, at once
+        try:
+            self._head(200, EVENTS, OWN_PAGE_POLICY, {})
+            self._event(f"retry: {RECONNECT_MS}\n\n")
+            while seen is not None:
+                listing = self.server.site.listing()
+                if digest(listing.names()) != since:
+                    self._event(f"data: {json.dumps({'maps': list(listing.maps), 'leaving': listing.leaving})}\n\n")
+                    since = digest(listing.names())
+                latest = hub.wait_for_change(seen, timeout=KEEPALIVE_SECONDS)
+                if latest == seen:
+                    self._event(": still here\n\n")  # fails once the page has gone
+                seen = latest
+        except OSError:  # the page was closed or reloaded
+            return
 
     def _event(self, text: str) -> None:
         self.wfile.write(text.encode())

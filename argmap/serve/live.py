@@ -63,6 +63,10 @@ class Hub:
         #: Set once the watcher looks at the files: a save before then would go unseen.
         self._watching = threading.Event()
         self._watcher = threading.Thread(target=self._watch, name="argmap-serve-watch", daemon=True)
+        #: Counts the watcher's wakes with changes below the folder (files added or removed among
+        #: them), for the index pages that wait on it.
+        self._changes = 0
+        self._changed = threading.Condition()
 
     def start(self) -> None:
         """Start watching; return once the watcher sees changes (its first tick), or after a few seconds."""
@@ -92,9 +96,18 @@ class Hub:
                 self._pages.pop(subscription.path, None)
                 self._shown.pop(subscription.path, None)
 
+    def wait_for_change(self, seen: int, timeout: float) -> int | None:
+        """Wait until the folder changed since wake number ``seen`` (or ``timeout`` seconds); the
+        number of the last wake, or None once the server stops."""
+        with self._changed:
+            self._changed.wait_for(lambda: self._changes != seen or self._stop.is_set(), timeout=timeout)
+            return None if self._stop.is_set() else self._changes
+
     def stop(self) -> None:
         """End every stream and the watcher."""
         self._stop.set()
+        with self._changed:
+            self._changed.notify_all()
         with self._lock:
             for pages in self._pages.values():
                 for subscription in pages:
@@ -162,6 +175,10 @@ class Hub:
             self._watching.set()
             if self._stop.is_set():
                 return
+            if changes:
+                with self._changed:
+                    self._changes += 1
+                    self._changed.notify_all()
             self.refresh(changed=bool(changes))
 
 

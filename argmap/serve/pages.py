@@ -26,6 +26,21 @@ source.onmessage = (event) => {
   }));
 };
 """
+#: The index's script: the server sends a message on its stream when the maps on offer are no
+#: longer those the page lists (one added, renamed or removed), and the page shows the new list.
+#: A hidden tab lets its stream go: a browser opens at most six connections to one server, and
+#: each open map page holds one.
+INDEX_SCRIPT = """
+let listing = null;
+const follow = () => {
+  if (document.hidden) { if (listing) listing.close(); listing = null; return; }
+  if (listing) return;
+  listing = new EventSource(document.body.dataset.events);
+  listing.onmessage = () => { listing.close(); location.reload(); };
+};
+document.addEventListener("visibilitychange", follow);
+follow();
+"""
 STYLE = """
 body { font: 16px/1.5 system-ui, sans-serif; margin: 2rem auto; max-width: 50rem; padding: 0 1rem; color: #222; }
 li { margin: .25rem 0; } code, .problems li { font-family: ui-monospace, monospace; font-size: 14px; }
@@ -39,7 +54,9 @@ def _hash(code: str) -> str:
 
 _COMMON_POLICY = "default-src 'none'; connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'"
 #: For the pages made here: their own style and script, nothing else.
-OWN_PAGE_POLICY = f"{_COMMON_POLICY}; style-src {_hash(STYLE)}; script-src {_hash(WAITING_SCRIPT)}"
+OWN_PAGE_POLICY = (
+    f"{_COMMON_POLICY}; style-src {_hash(STYLE)}; script-src {_hash(WAITING_SCRIPT)} {_hash(INDEX_SCRIPT)}"
+)
 #: For a map's interactive page, whose own meta tag names its inline code: this header adds the live
 #: stream (connect-src 'self') and the images that export makes (data:, blob:), and forbids the rest.
 MAP_PAGE_POLICY = f"{_COMMON_POLICY}; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data: blob:"
@@ -57,8 +74,14 @@ def source_url(name: str) -> str:
     return "/source/" + quote(name)
 
 
-def index_page(served: str, names: list[str], leaving: list[str]) -> str:
-    """The list of maps below the folder served, each a link to its live page."""
+def listing_url(since: str) -> str:
+    """The index's stream, told the digest of the listing the page shows."""
+    return "/listing?since=" + quote(since)
+
+
+def index_page(served: str, names: list[str], leaving: list[str], since: str) -> str:
+    """The list of maps below the folder served, each a link to its live page; ``since`` names the
+    listing it shows, so that its stream speaks only when the maps on offer change."""
     if names:
         items = "".join(
             f'<li><a href="{escape(page_url(name))}">{escape(name)}</a>'
@@ -67,11 +90,15 @@ def index_page(served: str, names: list[str], leaving: list[str]) -> str:
         )
         body = f"<ul>{items}</ul>"
     else:
-        body = '<p class="note">No <code>*.yaml</code> or <code>*.yml</code> maps here yet.</p>'
+        body = (
+            '<p class="note">No <code>*.yaml</code>, <code>*.yml</code>, <code>*.argdown</code> or <code>*.ad</code>'
+            " maps here yet.</p>"
+        )
     if leaving:
         links = "".join(f"<li><code>{escape(name)}</code></li>" for name in leaving)
         body += f'<p class="note">Links that lead outside the folder, not followed:</p><ul>{links}</ul>'
-    return _page(f"argmap serve: {served}", f"<h1>Maps in <code>{escape(served)}</code></h1>{body}")
+    body = f"<h1>Maps in <code>{escape(served)}</code></h1>{body}<script>{INDEX_SCRIPT}</script>"
+    return _page(f"argmap serve: {served}", body, events=listing_url(since))
 
 
 def waiting_page(name: str, problems: list[str]) -> str:

@@ -1,10 +1,11 @@
 """What ``argmap serve`` may show: the maps below the folder it serves, each under a name of its own.
 
 The server never turns a URL into a file path. It asks :func:`~argmap.files.walk` (the walk of
-``argmap check``) for the maps, names each by its path below the folder, and looks a requested name
-up among them: a name that is not one of those maps is not served, whatever ``..``, percent
-escapes, absolute paths or links it holds. Before a map is read, its real path is checked again to
-lie inside the folder, so that a link swapped in after the walk cannot lead out either.
+``argmap check``, with its filter of Argdown documents) for the maps, names each by its path
+below the folder, and looks a requested name up among them: a name that is not one of those maps
+is not served, whatever ``..``, percent escapes, absolute paths or links it holds. Before a map is
+read, its real path is checked again to lie inside the folder, so that a link swapped in after the
+walk cannot lead out either.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ import os
 from pathlib import Path
 from typing import NamedTuple
 
-from ..files import walk
+from ..files import walk, without_turned_off_argdown
 
 
 class Listing(NamedTuple):
@@ -21,6 +22,10 @@ class Listing(NamedTuple):
 
     maps: dict[str, Path]
     leaving: list[str]
+
+    def names(self) -> str:
+        """Every name listed, one a line: the index shows the same page as long as this is the same."""
+        return "\n".join([*self.maps, "", *self.leaving])
 
 
 class Site:
@@ -37,7 +42,11 @@ class Site:
         """The maps below the folder now (maps come and go while the server runs)."""
         if self.is_folder and not self.path.is_dir():  # removed while served
             return Listing({}, [])
+        from ..config import Settings
+
         maps, leaving = walk([self.path])
+        # The maps ``argmap check`` would check here: an Argdown document under ``argdown = false`` is not one.
+        maps = without_turned_off_argdown(maps, [self.path], Settings())
         return Listing({self.name_of(path): path for path in maps}, [self.name_of(path) for path in leaving])
 
     def name_of(self, path: Path) -> str:

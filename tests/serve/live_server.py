@@ -8,7 +8,7 @@ import os
 import signal
 import subprocess
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -44,12 +44,16 @@ class Served:
     def get(self, target: str) -> tuple[int, dict[str, str], bytes]:
         return self.request("GET", target)
 
-    @contextmanager
-    def events(self, name: str) -> Iterator[EventStream]:
+    def events(self, name: str) -> AbstractContextManager[EventStream]:
         """The event stream of the map called ``name``."""
+        return self.events_at(f"/events/{name}")
+
+    @contextmanager
+    def events_at(self, target: str) -> Iterator[EventStream]:
+        """The event stream at ``target`` (a map's, or the index's)."""
         connection = http.client.HTTPConnection(self.host, self.port, timeout=10)
         try:
-            connection.request("GET", f"/events/{name}")
+            connection.request("GET", target)
             response = connection.getresponse()
             assert response.status == 200
             assert response.getheader("Content-Type", "").startswith("text/event-stream")
@@ -74,8 +78,8 @@ class EventStream:
     def __init__(self, response: http.client.HTTPResponse) -> None:
         self.response = response
 
-    def next(self, timeout: float = 5.0) -> dict[str, Any]:
-        """The next message's JSON; fails if none comes within ``timeout`` seconds."""
+    def next(self, timeout: float = 5.0) -> Any:
+        """The next message's JSON (a map's message is a dict); fails if none comes within ``timeout`` seconds."""
         self.response.fp.raw._sock.settimeout(timeout)  # type: ignore[union-attr]
         data: list[str] = []
         while True:

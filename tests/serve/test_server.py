@@ -45,6 +45,40 @@ def test_the_index_lists_the_maps_as_check_walks_them(maps):
     assert "notes.txt" not in page and "c.yaml" not in page
 
 
+def test_argdown_documents_are_listed_and_served_unless_the_settings_leave_them_out(maps):
+    (maps / "sub" / "c.argdown").write_text("[T]: Sundays are for reading.\n  + [P]: The library is quiet.\n")
+    with serving(maps) as server:
+        listed = server.get("/")[2].decode()
+        status, _, page = server.get("/map/sub/c.argdown")
+    assert 'href="/map/sub/c.argdown"' in listed
+    assert status == 200 and "Sundays are for reading." in page.decode()
+    (maps / "argmap.toml").write_text("argdown = false\n", encoding="utf-8")  # as `argmap check` reads it
+    with serving(maps) as server:
+        listed = server.get("/")[2].decode()
+        status = server.get("/map/sub/c.argdown")[0]
+    assert "c.argdown" not in listed and 'href="/map/a.yaml"' in listed and status == 404
+    (maps / "argmap.toml").write_text('argdown = "no"\n', encoding="utf-8")  # unreadable: the page says why
+    with serving(maps) as server:
+        listed = server.get("/")[2].decode()
+        page = server.get("/map/sub/c.argdown")[2].decode()
+    assert 'href="/map/sub/c.argdown"' in listed and "must be true or false" in page
+
+
+def test_the_index_stream_speaks_when_a_map_is_added_and_only_then(maps):
+    with serving(maps) as server:
+        page = server.get("/")[2].decode()
+        [live] = re.findall(r'data-events="(/listing\?since=[0-9a-f]+)"', page)
+        with server.events_at(live) as stream:
+            (maps / "notes2.txt").write_text("not a map", encoding="utf-8")
+            time.sleep(0.5)  # seen by the watcher; a file that is no map changes nothing listed: no message
+            (maps / "sub" / "c.yaml").write_text(CLEAN, encoding="utf-8")
+            saved = time.monotonic()
+            assert stream.next()["maps"] == ["a.yaml", "sub/b.yml", "sub/c.yaml"]
+            assert time.monotonic() - saved < 1.0
+        with server.events_at("/listing?since=stale") as stream:
+            assert stream.next()["maps"] == ["a.yaml", "sub/b.yml", "sub/c.yaml"]  # told at once
+
+
 def test_a_map_page_is_the_interactive_view_with_a_live_stream(maps):
     with serving(maps) as server:
         status, headers, body = server.get("/map/a.yaml")

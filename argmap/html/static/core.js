@@ -7,7 +7,7 @@
   var ROLE_WORDS = { thesis: 'Thesis', premise: 'Premise', objection: 'Objection', rebuttal: 'Rebuttal', undercut: 'Undercut' };
   var EDGE_WORDS = {
     premises: 'supports (solid line)', objections: 'objects (red dashed line)',
-    rebuttals: 'rebuts (red dashed line)', undercuts: 'undercuts the link (orange dotted line)',
+    rebuttals: 'rebuts (blue dash-dot line)', undercuts: 'undercuts the link (orange dotted line)',
     evidence: 'evidence for the claim (thin grey line)'
   };
 
@@ -41,7 +41,9 @@
   // ---- data ---------------------------------------------------------------------------------
   function index(data) {
     D = data;
-    claims = D.claims;
+    // Claims by id in an object with no prototype: an id in a link or a ref ("constructor",
+    // "__proto__") must not find Object's own properties.
+    claims = Object.assign(Object.create(null), D.claims);
     parentOf = new Map();
     hiddenCount = new Map();
     var order = [];
@@ -50,7 +52,7 @@
       while (stack.length) {
         var uid = stack.pop();
         order.push(uid);
-        claims[uid].children.forEach(function (child) {
+        itemsBelow(uid).forEach(function (child) {
           if (!child.ref && claims[child.uid] && !parentOf.has(child.uid) && D.roots.indexOf(child.uid) < 0) {
             parentOf.set(child.uid, uid);
             stack.push(child.uid);
@@ -62,6 +64,15 @@
       var uid = order[i], parent = parentOf.get(uid);
       if (parent !== undefined) hiddenCount.set(parent, (hiddenCount.get(parent) || 0) + 1 + (hiddenCount.get(uid) || 0));
     }
+  }
+  // The items below a claim, and below its refs the undercuts written on them (which deny that
+  // use of the claim only): a claim defined there belongs to the claim the ref is written under.
+  function itemsBelow(uid) {
+    var items = [];
+    (function add(children) {
+      children.forEach(function (child) { items.push(child); if (child.undercuts) add(child.undercuts); });
+    })(claims[uid].children);
+    return items;
   }
   function inPlaceChildren(uid) {
     return claims[uid].children.filter(function (c) { return !c.ref && parentOf.get(c.uid) === uid; });

@@ -105,7 +105,8 @@
     if (event.key === 'Enter') { event.preventDefault(); clearTimeout(searchTimer); if (state.matchSet === undefined) search(event.target.value); nextMatch(event.shiftKey ? -1 : 1); }
   });
   function fromHash() {
-    var uid = decodeURIComponent(location.hash.slice(1));
+    var uid = location.hash.slice(1);
+    try { uid = decodeURIComponent(uid); } catch (error) { return null; } // a mistyped link: "#100%"
     return uid && claims[uid] ? uid : null;
   }
   window.addEventListener('hashchange', function () { var uid = fromHash(); if (uid) select(uid, { hash: false }); });

@@ -12,10 +12,7 @@
       if (state.show.evidence && state.evidenceOpen.has(uid)) {
         claim.evidence.forEach(function (item, i) { node.kids.push(evidenceNode(uid, item, i)); });
       }
-      claim.children.forEach(function (child, i) {
-        if (!child.ref && parentOf.get(child.uid) === uid) node.kids.push(claimNode(child.uid, child.relation, child.group));
-        else node.kids.push(refNode(uid, child, i));
-      });
+      claim.children.forEach(function (child, i) { node.kids.push(itemNode(uid, child, String(i))); });
     }
     return node;
   }
@@ -24,6 +21,14 @@
     node.lines = wrap(node.key, item.quote ? '“' + item.text + '”' : item.text, W.evidence - 2 * PAD, MAX_LINES.evidence);
     node.w = W.evidence;
     node.h = PAD + HEAD + node.lines.length * LINE + (item.source ? LINE : 0) + PAD - 2;
+    return node;
+  }
+  // An item below the claim ``owner``: the claim itself where it is defined, else a ref's box, with
+  // the undercuts written on the ref below it.
+  function itemNode(owner, child, place) {
+    if (!child.ref && parentOf.get(child.uid) === owner) return claimNode(child.uid, child.relation, child.group);
+    var node = refNode(owner, child, place);
+    (child.undercuts || []).forEach(function (cut, j) { node.kids.push(itemNode(owner, cut, place + 'u' + j)); });
     return node;
   }
   function refNode(owner, child, i) {

@@ -101,7 +101,7 @@
     list.appendChild(li);
   }
   function fillLegend() {
-    var list = $('legend-list'), roles = {}, statuses = {}, words = {}, relations = {}, any = { evidence: 0, refs: 0, linked: 0, assumption: 0 };
+    var list = $('legend-list'), roles = {}, statuses = {}, words = {}, relations = {}, assumed = {}, any = { evidence: 0, refs: 0, linked: 0 };
     list.replaceChildren();
     Object.keys(claims).forEach(function (uid) {
       var claim = claims[uid];
@@ -109,13 +109,15 @@
       if (claim.label) statuses[claim.label.status] = 1;
       checkWords(claim).forEach(function (w) { words[w] = 1; });
       if (claim.evidence.length) any.evidence = 1;
-      if (claim.assumption) any.assumption = 1;
-      claim.children.forEach(function (c) { relations[c.relation] = 1; if (c.ref) any.refs = 1; if (c.group) any.linked = 1; });
+      if (claim.assumption) assumed[claim.role] = 1;
+      itemsBelow(uid).forEach(function (c) { relations[c.relation] = 1; if (c.ref) any.refs = 1; if (c.group) any.linked = 1; });
     });
     Object.keys(ROLE_WORDS).forEach(function (role) {
       if (roles[role]) legendItem(list, swatch('node role-' + role), ROLE_WORDS[role] + ' (named at the top of its box)');
     });
-    if (any.assumption) legendItem(list, swatch('node role-premise assumption'), 'Assumption: granted without support (thick border, ASSUMPTION)');
+    Object.keys(ROLE_WORDS).forEach(function (role) { // in the colour of each kind of claim assumed, as drawn
+      if (assumed[role]) legendItem(list, swatch('node role-' + role + ' assumption'), ROLE_WORDS[role] + ' assumed: granted without support (thick border, ASSUMPTION)');
+    });
     Object.keys(relations).forEach(function (relation) {
       var line = el('svg', { 'class': 'am swatch', width: 34, height: 18, 'aria-hidden': 'true' });
       line.appendChild(el('path', { 'class': 'edge rel-' + relation, d: 'M2,9H32' }));

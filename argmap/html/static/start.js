@@ -84,13 +84,26 @@
     var first = fromHash() || (settings.focus && claims[settings.focus] ? settings.focus : null);
     if (first) select(first, { hash: false, focus: false });
     var live = JSON.parse($('argmap-live').textContent);
-    if (live) {
-      var source = new EventSource(live);
-      source.onmessage = function (event) { update(JSON.parse(event.data)); };
-    }
+    if (live) follow(live);
     api.ready = true;
     api.readyAt = performance.now();
     requestAnimationFrame(function () { setTimeout(function () { api.paintedAt = performance.now(); }, 0); });
+  }
+
+  // A live page (argmap serve) follows its map's stream while it can be seen. A hidden tab lets
+  // the stream go, since a browser opens at most six connections to one server; shown again, it
+  // asks for the map as it is now (the stream's URL without the "since" that spares the first
+  // message) and shows it, keeping the view as every update does.
+  function follow(url) {
+    var source = null;
+    function connect(since) {
+      source = new EventSource(since ? url : url.split('?')[0]);
+      source.onmessage = function (event) { update(JSON.parse(event.data)); };
+    }
+    document.addEventListener('visibilitychange', function () {
+      if (document.hidden && source) { source.close(); source = null; } else if (!document.hidden && !source) connect(false);
+    });
+    if (!document.hidden) connect(true);
   }
 
   var api = {
