@@ -111,15 +111,17 @@ def check_paths(
     from .config import Settings
 
     settings = config if config is not None else Settings()
-    results = [
-        FileResult(
-            path, (Problem(str(path), 1, 1, "no-maps", "error", f"no maps ({MAP_PATTERNS}) in this folder"),), False
-        )
-        for path in empty_folders(paths)
-    ]
+    empty = empty_folders(paths)
+    results = [_no_maps(path, f"no maps ({MAP_PATTERNS}) in this folder") for path in empty]
     maps, leaving = walk(paths)
     results += [FileResult(path, (_not_followed(path),), False) for path in leaving]
     maps = without_turned_off_argdown(maps, paths, settings)
+    # A folder of Argdown documents whose settings leave them out has nothing left to check: no pass.
+    results += [
+        _no_maps(path, "no maps left in this folder: its Argdown documents are left out ('argdown = false')")
+        for path in paths
+        if path.is_dir() and path not in empty and not any(m.is_relative_to(path) for m in maps)
+    ]
     if jobs > 1 and len(maps) >= PARALLEL_MIN_MAPS:
         from .limits import MAX_JOBS
         from .parallel_check import check_in_parallel
@@ -147,6 +149,10 @@ def without_turned_off_argdown(maps: list[Path], named: list[Path], settings: Co
             return True
 
     return [path for path in maps if wanted(path)]
+
+
+def _no_maps(folder: Path, message: str) -> FileResult:
+    return FileResult(folder, (Problem(str(folder), 1, 1, "no-maps", "error", message),), False)
 
 
 def _not_followed(link: Path) -> Problem:

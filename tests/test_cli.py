@@ -140,6 +140,23 @@ def test_an_empty_folder_is_an_error_not_a_pass(run, tmp_path):
     assert result.exit_code == 2 and json.loads(result.stdout)["problems"][0]["rule"] == "no-maps"
 
 
+def test_a_folder_without_maps_names_every_kind_of_map_it_looks_for(run, tmp_path):
+    (tmp_path / "data").mkdir()
+    (tmp_path / "data" / "graph.json").write_text("{}")  # AIF is read when named, not found in folders
+    [problem] = json.loads(run("check", str(tmp_path / "data"), "--format", "json").stdout)["problems"]
+    assert problem["message"] == "no maps (*.yaml, *.yml, *.argdown, *.ad) in this folder"
+
+
+def test_a_folder_whose_argdown_documents_are_turned_off_is_an_error_not_a_pass(run, tmp_path):
+    (tmp_path / "debate.argdown").write_text("[T]: A thesis.\n")
+    (tmp_path / "argmap.toml").write_text("argdown = false\n")
+    result = run("check", str(tmp_path), "--format", "json")
+    assert result.exit_code == 2
+    [problem] = json.loads(result.stdout)["problems"]
+    assert problem["rule"] == "no-maps" and "argdown = false" in problem["message"]
+    assert run("check", str(tmp_path / "debate.argdown")).exit_code == 1  # named, it is checked
+
+
 def test_a_map_named_twice_is_checked_once(run, write):
     path = write("m.yaml", ERROR)
     data = json.loads(run("check", path, path, "--format", "json").stdout)

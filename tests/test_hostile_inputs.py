@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+import time
 
 import pytest
 from typer.testing import CliRunner
@@ -163,3 +164,97 @@ def test_no_traceback_even_from_a_subprocess(tmp_path):
     path.write_bytes(b"\x00\x01\x02")
     result = subprocess.run([sys.executable, "-m", "argmap", "check", str(path)], capture_output=True, text=True)
     assert result.returncode == 2 and "Traceback" not in result.stderr + result.stdout
+
+
+def _deep_kialo(depth: int) -> str:
+    numbers = [".".join(["1"] * level) for level in range(1, depth + 2)]
+    return "Discussion Title: T\n\n" + "".join(f"{n}. Pro: claim {n}\n" for n in numbers)
+
+
+def _deep_aif(depth: int) -> str:
+    nodes = [{"nodeID": f"i{k}", "text": f"claim {k}", "type": "I"} for k in range(depth + 2)]
+    nodes += [{"nodeID": f"r{k}", "text": "Default Inference", "type": "RA"} for k in range(depth + 1)]
+    edges = [
+        edge
+        for k in range(depth + 1)
+        for edge in ({"fromID": f"i{k + 1}", "toID": f"r{k}"}, {"fromID": f"r{k}", "toID": f"i{k}"})
+    ]
+    return json.dumps({"nodes": nodes, "edges": edges})
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "what"),
+    [
+        ("deep.txt", _deep_kialo(limits.MAX_CLAIM_DEPTH + 5), "claims"),
+        ("deep.json", _deep_aif(limits.MAX_CLAIM_DEPTH + 5), "claims"),
+        ("deep.argdown", "[T]: t\n" + "".join(f"{'  ' * k}+ [P{k}]: p{k}\n" for k in range(1, 110)), "statements"),
+    ],
+)
+def test_other_formats_nested_too_deep_name_the_limit(tmp_path, name, text, what):
+    # Once the Kialo and AIF messages said "more than MAX_CLAIM_DEPTH levels" without the number.
+    path = tmp_path / name
+    path.write_text(text)
+    result = CliRunner().invoke(app, ["check", str(path), "--format", "json"])
+    assert result.exit_code == 2
+    [problem] = json.loads(result.stdout)["problems"]
+    assert problem["rule"] == "too-deep"
+    assert problem["message"] == f"{what} nest more than {limits.MAX_CLAIM_DEPTH} levels deep (MAX_CLAIM_DEPTH)"
+
+
+_LAUGHS = "{a0: &a0 [l, l, l, l, l, l, l, l, l], " + ", ".join(
+    f"a{i}: &a{i} [{', '.join([f'*a{i - 1}'] * 9)}]" for i in range(1, 9)
+)
+_DEEP = "[" * (limits.MAX_YAML_DEPTH + 10) + "]" * (limits.MAX_YAML_DEPTH + 10)
+
+
+@pytest.mark.parametrize(
+    ("text", "rule", "line"),
+    [
+        (f"[T]: A thesis.\n  + [P]: A premise. {_LAUGHS}}}\n", "alias-bomb", 2),
+        (f"[T]: A thesis.\n  + [P]: A premise. {{a: {_DEEP}}}\n", "too-deep", 2),
+        (f"===\ntitle: T\nx: {_LAUGHS}}}\n===\n\n[T]: A thesis.\n", "alias-bomb", 3),
+        (f"===\ntitle: T\nx: {_DEEP}\n===\n\n[T]: A thesis.\n", "too-deep", 3),
+    ],
+    ids=["data-laughs", "data-deep", "front-matter-laughs", "front-matter-deep"],
+)
+def test_yaml_inside_argdown_has_the_guards_of_a_map(tmp_path, text, rule, line):
+    # Once yaml.safe_load read it: a billion laughs in one statement's data took 6 GB and did not end,
+    # and deep front matter was a RecursionError traceback.
+    path = tmp_path / "d.argdown"
+    path.write_text(text)
+    result = CliRunner().invoke(app, ["check", str(path), "--format", "json"])
+    assert result.exit_code == 2, result.output
+    [problem] = json.loads(result.stdout)["problems"]
+    assert (problem["rule"], problem["line"]) == (rule, line)
+
+
+def test_json_nested_past_the_stack_is_an_error_not_a_traceback(tmp_path):
+    path = tmp_path / "g.json"
+    path.write_text(
+        '{"nodes": [{"nodeID": "1", "type": "I", "text": ' + "[" * 100_000 + "]" * 100_000 + '}], "edges": []}'
+    )
+    for command in ("check", "convert"):
+        result = CliRunner().invoke(app, [command, str(path)])
+        assert result.exit_code == 2 and "Traceback" not in result.output
+        assert "error [too-deep] the JSON nests too deeply to read" in result.output + result.stderr
+
+
+@pytest.mark.parametrize(
+    ("name", "text"),
+    [
+        ("brackets.argdown", "[T]: " + "[" * 100_000 + "\n"),
+        ("links.argdown", "[T]: " + "[a](" * 25_000 + "\n"),
+        ("comments.argdown", "[T]: t " + "<!--" * 25_000 + "/*" * 25_000 + "\n"),
+        ("brackets.txt", "Discussion Title: T\n\n1. " + "[" * 100_000 + "\n"),
+        ("links.txt", "Discussion Title: T\n\n1. " + "[a](" * 25_000 + "\n"),
+    ],
+)
+def test_brackets_and_comment_openers_are_read_in_linear_time(tmp_path, name, text):
+    # Regular expressions once tried every '[' (or '<!--') against the rest of the text: 100 KB of
+    # '[' took 14 s in Argdown (about 10 min in Kialo). Now a fraction of a second; 10 s is far above.
+    path = tmp_path / name
+    path.write_text(text)
+    started = time.perf_counter()
+    result = CliRunner().invoke(app, ["check", str(path), "--format", "json"])
+    assert time.perf_counter() - started < 10
+    assert result.exit_code == 1 and json.loads(result.stdout)["problems"][0]["rule"] == "unsupported-thesis"

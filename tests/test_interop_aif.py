@@ -16,7 +16,6 @@ from argmap.interop import read, read_file, write
 from argmap.model import Ref
 from argmap.problems import LoadError
 from argmap.reading import loads
-from argmap.rules import RULES
 from tests.helpers import MAPS, SHARED
 from tests.interop_equal import assert_equal_maps
 from tests.test_interop_argdown import maps
@@ -176,7 +175,9 @@ def test_every_araucaria_graph_imports_whole_checks_and_renders(path):
     # Every RA-node is one reason per conclusion; every CA-node an attack or an undercut.
     assert relations["premises"] == sum(out[key] for key, kind in kinds.items() if kind == "RA")
     assert relations["attacks"] == targets["I"] and relations["undercuts"] == targets["RA"] + targets["CA"]
-    assert {p.rule for p in argmap.check(m)} <= set(RULES)  # argument problems only, none of structure
+    # Argument problems only (what AraucariaDB leaves unsupported), none of structure; a subset of
+    # RULES alone could not fail, as every problem check() makes has a rule of RULES.
+    assert {p.rule for p in argmap.check(m)} <= {"unsupported-premise", "unsupported-thesis", "unanswered-objection"}
     dot = argmap.render(m, argmap.RenderOptions(format="dot"))
     assert dot.count(b'class="claim ') == len(m.claims)
 
@@ -258,6 +259,9 @@ def test_convert_to_aif_and_back_through_the_command_line(run, tmp_path):
     result = run("convert", MAPS / "tutorial-theses.yaml", "-o", target)
     assert result.exit_code == 0, result.stderr
     assert "not-converted" in result.stderr  # evidence kept in 'argmap' fields, said so
+    # Each warning names its claim, not only its place.
+    assert "warning not-converted: AIF has no place for its evidence" in result.stderr
+    assert "(riders-feel-unsafe)" in result.stderr and "(already-riders)" in result.stderr
     back = tmp_path / "back.yaml"
     assert run("convert", target, "-o", back).exit_code == 0
     assert_equal_maps(argmap.load(MAPS / "tutorial-theses.yaml"), argmap.load(back))
@@ -286,3 +290,14 @@ def test_node_ids_that_are_numbers_are_read_as_text():
     )  # fmt: skip
     m = imported(text)
     assert m.thesis.premises[0].members[0].text == "P"
+
+
+def test_a_locution_that_no_ya_node_ties_to_a_claim_is_reported_not_lost():
+    text = graph(
+        [("1", "I", "A"), ("2", "L", "Bob: A"), ("3", "L", "Ann: so"), ("4", "TA", "T")], [("2", "4"), ("4", "3")]
+    )
+    warnings = read(text, Path("g.json"), "aif").warnings
+    assert [(w.line, w.message) for w in warnings if "L-node" in w.message] == [
+        (3, "L-node '2' (locution) is not converted: no YA-node ties it to a claim"),
+        (4, "L-node '3' (locution) is not converted: no YA-node ties it to a claim"),
+    ]

@@ -338,4 +338,39 @@ def test_data_is_read_as_a_yaml_map_is_with_its_problems_at_the_statement():
     assert [(p.line, p.column) for p in caught.value.problems] == [(2, 5)]
     result = imported("===\ntitle: T\nauthor: A\n===\n\n[T]: t {evidence: [{quote: q, source: {author: B}}]}\n")
     assert result.argmap.thesis.evidence[0].source.author == "B"
-    assert any("front matter's author" in w.message for w in result.warnings)
+    assert any("front matter's 'author' has no place" in w.message for w in result.warnings)
+
+
+def test_support_of_an_argument_is_support_of_its_conclusion_and_the_warning_names_it():
+    result = imported(
+        "<Staffing>\n  <+ [V]: Volunteers offer. {assumption: true}\n\n<Staffing>\n\n(1) [P]: p\n----\n(2) [C]: c\n"
+    )
+    assert sorted(r.members[0].text for r in result.argmap.thesis.premises) == ["Volunteers offer.", "p"]
+    [warning] = [w for w in result.warnings if "support of" in w.message]
+    assert (warning.line, warning.message) == (
+        2,
+        "support of the argument <Staffing> is kept as support of its conclusion",
+    )
+
+
+TRIPLE_EQUALS = (
+    'argmap: 1\ntitle: "Before === after"\nsources:\n  s: {author: "A === B", date: "2020"}\nthesis: {claim: T}\n'
+)
+
+
+def test_a_title_with_three_equals_signs_does_not_end_the_front_matter():
+    # Argdown ends the front matter at the first '===' anywhere on a line: once argmap wrote the
+    # title as it is, and Argdown's parser failed ("Expecting --> Empty Line").
+    original = loads(TRIPLE_EQUALS)
+    text = write(original, "argdown").text
+    assert text.count("===") == 2
+    again = imported(text).argmap
+    assert again.title == "Before === after" and again.sources["s"].author == "A === B"
+
+
+@needs_argdown
+def test_argdown_parses_a_title_with_three_equals_signs(tmp_path):
+    target = tmp_path / "t.argdown"
+    target.write_text(write(loads(TRIPLE_EQUALS), "argdown").text, encoding="utf-8")
+    data = argdown_json(target, tmp_path)
+    assert data is not None and len(data["statements"]) == 1

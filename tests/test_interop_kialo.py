@@ -67,6 +67,8 @@ def test_several_top_level_claims_are_several_theses_and_a_claim_without_stance_
         ("Discussion Title: T\n\n1. T\n1.2.1. Pro: orphan\n", 4),
         ("Discussion Title: T\n\n1. T\n1.1 Pro: no dot\n", 4),
         ("Discussion Title: T\n\n1. T\n1..2. Con: two dots\n", 4),
+        ("Discussion Title: T\n\n1. T\n1.a. Pro: a letter\n", 4),
+        ("Discussion Title: T\n\n1. T\n1.1.x Con: a letter and no dot\n", 4),
         ("Discussion Title: T\n\n1. T\n1.1. Pro: A\n1.1. Pro: B\n", 5),
         ("Discussion Title: T\n\n1. T\n1.1. Pro: -> See 1.9.\n", 4),
         ("Discussion Title: T\n\n", 3),

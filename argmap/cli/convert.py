@@ -71,7 +71,8 @@ def convert(
     except ValueError as error:
         raise fail(str(error)) from None
     for problem in (*imported.warnings, *exported.warnings):
-        note(f"{problem.file}:{problem.line}:{problem.column}: warning {problem.rule}: {problem.message}")
+        item = f"  ({problem.node})" if problem.node else ""  # the claim it concerns, as `check` names it
+        note(f"{problem.file}:{problem.line}:{problem.column}: warning {problem.rule}: {problem.message}{item}")
     if output is None:
         write(exported.text)
         return

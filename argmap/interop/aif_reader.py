@@ -63,6 +63,9 @@ def _graph(text: str, file: str) -> dict[str, Any]:
         line, column = getattr(error, "lineno", 1), getattr(error, "colno", 1)
         message = f"this is not AIF: the JSON is broken ({getattr(error, 'msg', error)})"
         raise LoadError([Problem(file, line, column, "not-aif", "error", message)]) from None
+    except RecursionError:  # arrays or objects nested some thousand levels deep: no AIF graph nests so
+        message = "the JSON nests too deeply to read (an AIF graph nests a few levels)"
+        raise LoadError([Problem(file, 1, 1, "too-deep", "error", message)]) from None
     if not (isinstance(data, dict) and isinstance(data.get("nodes"), list) and isinstance(data.get("edges"), list)):
         message = "this is not AIF: an AIF graph is a JSON object with a 'nodes' list and an 'edges' list"
         raise LoadError([Problem(file, 1, 1, "not-aif", "error", message)])
@@ -140,7 +143,10 @@ class _Reader:
                 self.problem(at, f"CA-node '{key}' attacks nothing (no edge leaves it)")
         elif kind in ("MA", "YA"):
             self.noted(key, kind, at, claims)
-        elif kind not in ("I", "L"):  # an L-node is noted through its YA-node
+        elif kind == "L":  # noted through its YA-node; without one it would be lost silently
+            if not any(self.kinds[target] == "YA" for target in self.out[key]):
+                self.problem(at, f"L-node '{key}' (locution) is not converted: no YA-node ties it to a claim", False)
+        elif kind != "I":
             self.problem(at, f"{kind or 'untyped'}-node '{key}' is not converted: argmap has nothing like it", False)
 
     def stop_at_errors(self) -> None:
@@ -248,6 +254,4 @@ class _Reader:
             )  # fmt: skip
             raise LoadError([Problem(self.file, at.line, at.column, "aif-structure", "error", message)]) from None
         except TooDeep as deep:
-            at = graph[deep.args[0]].position
-            message = "claims nest more than MAX_CLAIM_DEPTH levels deep (MAX_CLAIM_DEPTH)"
-            raise LoadError([Problem(self.file, at.line, at.column, "too-deep", "error", message)]) from None
+            raise deep.error(self.file, graph) from None

@@ -29,9 +29,8 @@ import gc
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from ..limits import MAX_CLAIM_DEPTH
 from ..model import Claim, Position
-from ..problems import LoadError, Problem
+from ..problems import Problem
 from . import Imported
 from .aif_extras import MAP_EXTRAS, Extras, read_extras
 from .argdown_syntax import Document, Element, Step, parse
@@ -92,9 +91,7 @@ class _Reader:
         try:
             argmap = to_map(graph, self.path, extras.title, extras.sources, roots=roots)
         except TooDeep as deep:
-            line, column = graph[deep.args[0]].position
-            message = f"statements nest more than {MAX_CLAIM_DEPTH} levels deep (MAX_CLAIM_DEPTH)"
-            raise LoadError([Problem(str(self.path), line, column, "too-deep", "error", message)]) from None
+            raise deep.error(str(self.path), graph, "statements") from None
         return Imported(argmap, tuple(self.warnings))
 
     # -- the graph: equivalence classes and arguments as nodes, relations and structures as reasons -------
@@ -162,7 +159,8 @@ class _Reader:
                     self.incoming[conclusion][at].undercuts.append(((source,), False, relation.position))
                     self.places[source] += 1
                     continue
-                self.warn(relation.position, "support of an argument is kept as support of its conclusion")
+                title = self.nodes[target][0].title
+                self.warn(relation.position, f"support of the argument <{title}> is kept as support of its conclusion")
                 target = conclusion
             place = (self.doc.elements[relation.source].position,)
             self.incoming[target].append(_Incoming(_RELATION_OF[kind], (source,), place, False, relation.position, []))
@@ -266,7 +264,9 @@ class _Reader:
         front = self.doc.frontmatter
         left = sorted(str(key) for key in front if key not in MAP_EXTRAS)
         if left:
-            self.warn(Position(1, 1), f"the front matter's {', '.join(left)} have no place in argmap and are not kept")
+            names, several = ", ".join(repr(key) for key in left), len(left) > 1
+            verbs = "have no place in argmap and are" if several else "has no place in argmap and is"
+            self.warn(Position(1, 1), f"the front matter's {names} {verbs} not kept")
         return read_extras({"argmap": {key: front[key] for key in MAP_EXTRAS if key in front}}, nodes, self.path)
 
     def _claim(self, node: int, stated: bool, extra: Claim | None) -> GraphClaim:

@@ -25,6 +25,7 @@ from typing import NamedTuple
 
 from ..limits import MAX_CLAIM_DEPTH
 from ..model import ArgumentMap, Claim, Evidence, Item, Position, Reason, Ref, Role, Source
+from ..problems import LoadError, Problem
 from ..reading.vocabulary import ID_PATTERN, RELATION_LETTER, thesis_uid, unique_uid
 
 
@@ -69,6 +70,12 @@ class Unreached(Exception):
 
 class TooDeep(Exception):
     """The tree would nest claims deeper than MAX_CLAIM_DEPTH: ``args[0]`` is the claim's index."""
+
+    def error(self, file: str, claims: list[GraphClaim], what: str = "claims") -> LoadError:
+        """The ``too-deep`` problem at the claim too deep, for a reader to raise."""
+        at = claims[self.args[0]].position
+        message = f"{what} nest more than {MAX_CLAIM_DEPTH} levels deep (MAX_CLAIM_DEPTH)"
+        return LoadError([Problem(file, at.line, at.column, "too-deep", "error", message)])
 
 
 def to_map(

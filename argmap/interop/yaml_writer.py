@@ -81,9 +81,11 @@ def _scalar(value: object) -> str:
     if isinstance(value, int):
         return str(value)
     text = str(value)
-    if _PLAIN.match(text) and text.isprintable() and text.lower() not in _RESERVED:
+    if _PLAIN.match(text) and text.isprintable() and text.lower() not in _RESERVED and "===" not in text:
         return text
     quoted = json.dumps(text, ensure_ascii=False)
+    if "===" in text:  # Argdown's front matter (this YAML) ends at the first '===', wherever it stands
+        quoted = quoted.replace("=", "\\u003d")
     return _YAML_ESCAPES.sub(lambda match: f"\\u{ord(match.group()):04x}", quoted)
 
 

@@ -184,3 +184,24 @@ def _children(node: Node) -> list[Node]:
     if isinstance(node, MappingNode):
         return [part for pair in node.value for part in pair]
     return []
+
+
+def load_data(text: str, path: Path) -> object:
+    """Plain data (what ``yaml.safe_load`` gives) from YAML text that is not a map, with a map's guards.
+
+    For YAML inside other formats (Argdown's front matter and ``{...}`` data): ``yaml.safe_load``
+    alone expands a "billion laughs" until memory runs out and overflows the stack on deep nesting.
+    ``None`` for an empty document; raises :class:`LoadError` (``yaml-syntax``, ``too-deep``,
+    ``alias-bomb``...), its positions in ``text``.
+    """
+    try:
+        root, positions = compose(text, path)
+    except LoadError as error:
+        if error.problems[0].rule == "empty-file":
+            return None
+        raise
+    try:  # deferred construction of nested values: no recursion, whatever the depth
+        return yaml.constructor.SafeConstructor().construct_document(root)
+    except yaml.MarkedYAMLError as error:  # e.g. a list as a mapping key
+        at = positions.of(error.problem_mark) if error.problem_mark else _START
+        raise _error(path, "yaml-syntax", f"invalid YAML: {error.problem}", at) from None
