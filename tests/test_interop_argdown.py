@@ -374,3 +374,11 @@ def test_argdown_parses_a_title_with_three_equals_signs(tmp_path):
     target.write_text(write(loads(TRIPLE_EQUALS), "argdown").text, encoding="utf-8")
     data = argdown_json(target, tmp_path)
     assert data is not None and len(data["statements"]) == 1
+
+
+def test_convert_refuses_an_output_suffix_it_cannot_place_unless_told_the_format(run, tmp_path):
+    target = tmp_path / "debate.md"
+    result = run("convert", "maps/tutorial-eval.yaml", "-o", str(target))
+    assert result.exit_code == 2 and "--to" in result.stderr and not target.exists()
+    assert run("convert", "maps/tutorial-eval.yaml", "-o", str(target), "--to", "argdown").exit_code == 0
+    assert target.read_text(encoding="utf-8").startswith("===\ntitle: ")

@@ -34,7 +34,7 @@ def convert(
         FormatName | None, typer.Option("--from", help="Input format [default: from the suffix].")
     ] = None,
     target: Annotated[
-        FormatName | None, typer.Option("--to", help="Output format [default: from -o's suffix, else yaml].")
+        FormatName | None, typer.Option("--to", help="Output format [default: -o's suffix; yaml to stdout].")
     ] = None,
 ) -> None:
     """Convert a map between argmap YAML, Argdown, AIF JSON and Kialo (import only).
@@ -51,7 +51,9 @@ def convert(
     from_format = source.value if source else format_of(path)
     if from_format is None:
         raise fail(f"cannot tell the format of {path} from its suffix; name it with --from")
-    to_format = target.value if target else (format_of(output) if output else None) or "yaml"
+    to_format = target.value if target else (format_of(output) if output else "yaml")
+    if to_format is None:  # an unknown suffix: writing YAML under it would surprise whoever opens it
+        raise fail(f"cannot tell the format to write from the suffix of {output}; name it with --to")
     if FORMATS[to_format].writer is None:
         raise fail(f"argmap reads {to_format} files but does not write them")
     if FORMATS[from_format].reader is None:
