@@ -14,8 +14,8 @@ import pytest
 
 import argmap
 from argmap.config import for_map
-from argmap.html import html_page, view_data
 from argmap.diagram import style as diagram_style
+from argmap.html import html_page, view_data
 from argmap.html.page import SCRIPT_PARTS, embedded_json
 from argmap.html.palette import palette_variables
 from argmap.marks import STATUS_LOOKS
