@@ -7,6 +7,7 @@ Needs Chromium and Playwright, like tests/test_browser.py (whose launch setup it
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -15,6 +16,7 @@ import pytest
 
 import argmap
 from argmap.config import for_map
+from argmap.diagram.style import RELATIONS
 from argmap.html import html_page, view_data
 from tests.helpers import load_text
 from tests.test_browser import HOSTILE_TEXTS, READY, SEED, browser, wait_until  # noqa: F401 - the shared fixture
@@ -234,8 +236,16 @@ def test_each_relation_has_a_line_of_its_own_shape_as_the_legend_says(view):
     dashes = [dash for _, dash in looks.values()]
     colours = [colour for colour, _ in looks.values()]
     assert len(set(dashes)) == 3 and len(set(colours)) == 3, looks
+    for relation, (colour, _) in looks.items():  # the colours of argmap render -f svg, from diagram/style.py
+        assert colour == css_rgb(RELATIONS[relation].colour), relation
     legend = page.text_content("#legend-list")
-    assert "objects (red dashed line)" in legend and "rebuts (blue dash-dot line)" in legend
+    assert "objects (red dashed line)" in legend and "rebuts (orange dash-dot line)" in legend
+    assert "supports (green solid line)" in legend
+
+
+def css_rgb(hex_colour: str) -> str:
+    """``#e06c00`` as a browser's computed style writes it: ``rgb(224, 108, 0)``."""
+    return "rgb({}, {}, {})".format(*(int(hex_colour[i : i + 2], 16) for i in (1, 3, 5)))
 
 
 def test_the_legend_draws_the_assumption_border_in_the_colour_of_each_kind_assumed(view):
@@ -371,6 +381,9 @@ def test_export_svg_and_png(view, tmp_path):
     svg = Path(svg_download.value.path()).read_text(encoding="utf-8")
     assert svg_download.value.suggested_filename == "test.svg"
     assert svg.startswith("<svg") and "The thesis stands." in svg and "<style>" in svg and "<script" not in svg
+    # The rules name the palette's variables, so the file carries the palette too (on its root element).
+    assert re.search(rf"--premises-line:\s*{RELATIONS['premises'].colour}", svg) and "var(--premises-line)" in svg
+    assert 'class="paper"' in svg
     with page.expect_download() as png_download:
         page.click("#export-png")
     png = Path(png_download.value.path()).read_bytes()

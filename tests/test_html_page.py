@@ -14,8 +14,11 @@ import pytest
 
 import argmap
 from argmap.config import for_map
+from argmap.diagram import style as diagram_style
 from argmap.html import html_page, view_data
-from argmap.html.page import embedded_json
+from argmap.html.page import SCRIPT_PARTS, embedded_json
+from argmap.html.palette import palette_variables
+from argmap.marks import STATUS_LOOKS
 from tests.helpers import MAPS, ROOT, load_text
 
 SEED = MAPS / "bandow-iraq.yaml"
@@ -203,3 +206,47 @@ def test_only_the_html_format_imports_the_page(args, imported):
     done = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, check=False)
     assert done.returncode == 0, done.stderr
     assert bool(re.search(r"\|\s+argmap\.html\b", done.stderr)) is imported
+
+
+def page_style(page: str) -> str:
+    match = re.search(r"<style>(.*?)</style>", page, re.S)
+    assert match, "the page has no inline stylesheet"
+    return match.group(1)
+
+
+def test_the_page_draws_in_the_colours_of_the_static_diagram():
+    style_sheet = page_style(html_page(page_data()))
+    root = re.match(r":root \{(.*?)\}", style_sheet, re.S)
+    assert root, "the stylesheet does not open with the palette"
+    defined = dict(re.findall(r"--([\w-]+): ([^;]+);", root.group(1)))
+    rules = dict(re.findall(r"^([^{\n]+?) \{ ([^}]*) \}$", style_sheet, re.M))
+    for role, look in diagram_style.ROLES.items():
+        assert (defined[f"{role}-fill"], defined[f"{role}-border"]) == (look.fill, look.border), role
+        declarations = rules[f".am .node.role-{role} > rect.box"]
+        assert f"fill: var(--{role}-fill);" in declarations and f"stroke: var(--{role}-border);" in declarations
+    for relation, arrow in diagram_style.RELATIONS.items():
+        assert defined[f"{relation}-line"] == arrow.colour, relation
+        assert f"stroke: var(--{relation}-line);" in rules[f".am .edge.rel-{relation}"], relation
+    assert defined["evidence-fill"] == diagram_style.EVIDENCE.fill
+    for status, look in STATUS_LOOKS.items():
+        assert defined[f"status-{status}"] == look.colour, status
+    assert page_data()["line_colours"] == {rel: arrow.colour_name for rel, arrow in diagram_style.RELATIONS.items()}
+
+
+#: A colour written out: ``#c62828``, ``#fff``, ``rgb(...)``, ``hsl(...)`` (not an entity ``&#215;``).
+COLOUR_LITERAL = re.compile(r"(?<![&\w])#(?:[0-9a-fA-F]{3}){1,2}\b(?!%)|\b(?:rgba?|hsla?)\(")
+
+
+@pytest.mark.parametrize("asset", ["view.css", *SCRIPT_PARTS])
+def test_the_page_names_colours_only_through_the_palette(asset):
+    text = (ROOT / "argmap" / "html" / "static" / asset).read_text(encoding="utf-8")
+    assert not COLOUR_LITERAL.findall(text), f"{asset} writes a colour; add it to argmap/html/palette.py"
+    used = set(re.findall(r"var\(--([\w-]+)\)", text))
+    assert used <= palette_variables().keys(), f"{asset} names undefined colours: {used - palette_variables().keys()}"
+
+
+def test_the_key_names_no_colour_of_its_own():
+    core = (ROOT / "argmap" / "html" / "static" / "core.js").read_text(encoding="utf-8")
+    edge_words = core[core.index("var EDGE_WORDS") : core.index("};", core.index("var EDGE_WORDS"))]
+    colour_names = {arrow.colour_name for arrow in diagram_style.RELATIONS.values()} | {"blue", "yellow"}
+    assert not [name for name in colour_names if re.search(rf"\b{name}\b", edge_words)]

@@ -39,18 +39,19 @@ MISSING = Look("#ffffff", "#9e9e9e", "UNKNOWN REF")
 
 
 class Arrow(NamedTuple):
-    """The look of one relation's edges."""
+    """The look of one relation's edges, and the colour's name for a key that explains it in words."""
 
     colour: str
     head: str
+    colour_name: str
 
 
 RELATIONS: dict[str, Arrow] = {
-    "premises": Arrow("#2e7d32", "normal"),
-    "objections": Arrow("#c62828", "tee"),
-    "rebuttals": Arrow("#e06c00", "tee"),
-    "undercuts": Arrow("#7b3fa0", "tee"),
-    "evidence": Arrow("#8c8c8c", "normal"),
+    "premises": Arrow("#2e7d32", "normal", "green"),
+    "objections": Arrow("#c62828", "tee", "red"),
+    "rebuttals": Arrow("#e06c00", "tee", "orange"),
+    "undercuts": Arrow("#7b3fa0", "tee", "purple"),
+    "evidence": Arrow("#8c8c8c", "normal", "grey"),
 }
 
 #: The sign before a finding's word (:func:`argmap.marks.rule_word`) on a claim: "▲ unsupported".

@@ -16,6 +16,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
+from ..diagram.style import RELATIONS as RELATION_LOOKS
 from ..marks import FINDING_SIGN, RULE_WORDS, STATUS_LOOKS
 from ..model import RELATIONS, ArgumentMap, Claim, Evidence, Reason, Ref, Source
 
@@ -83,6 +84,8 @@ def view_data(
         "rule_words": RULE_WORDS,
         "finding_sign": FINDING_SIGN,
         "statuses": {status: {"sign": look.sign, "colour": look.colour} for status, look in STATUS_LOOKS.items()},
+        # The colours themselves come as CSS variables (:mod:`argmap.html.palette`); the key names them.
+        "line_colours": {relation: arrow.colour_name for relation, arrow in RELATION_LOOKS.items()},
         "settings": {**DEFAULT_SETTINGS, **settings},
     }
 

@@ -22,6 +22,8 @@ from functools import cache
 from importlib.resources import files
 from typing import Any
 
+from .palette import palette_css
+
 #: Characters that could end the data's element or break older JavaScript parsers, as JSON escapes.
 _JSON_ESCAPES = str.maketrans({char: f"\\u{ord(char):04x}" for char in "<>&\u2028\u2029"})
 
@@ -48,7 +50,7 @@ _PAGE = """<!DOCTYPE html>
 def html_page(data: dict[str, Any], *, live_url: str | None = None) -> str:
     """The page showing ``data`` (from :func:`~argmap.html.data.view_data`); with ``live_url``, it
     listens there for server-sent updates (see the README's "Interactive view")."""
-    script, style, body = _script(), _asset("view.css"), _asset("body.html")
+    script, style, body = _script(), palette_css() + _asset("view.css"), _asset("body.html")
     policy = [
         "default-src 'none'",
         f"script-src '{_hash(script)}'",

@@ -5,10 +5,11 @@
   var FONT = '13px system-ui, -apple-system, "Segoe UI", Roboto, sans-serif';
   var MAX_LINES = { claim: 8, evidence: 6, ref: 2 };
   var ROLE_WORDS = { thesis: 'Thesis', premise: 'Premise', objection: 'Objection', rebuttal: 'Rebuttal', undercut: 'Undercut' };
+  // What each relation's line means and its pattern; its colour's name comes with the data (D.line_colours).
   var EDGE_WORDS = {
-    premises: 'supports (solid line)', objections: 'objects (red dashed line)',
-    rebuttals: 'rebuts (blue dash-dot line)', undercuts: 'undercuts the link (orange dotted line)',
-    evidence: 'evidence for the claim (thin grey line)'
+    premises: ['supports', 'solid line'], objections: ['objects', 'dashed line'],
+    rebuttals: ['rebuts', 'dash-dot line'], undercuts: ['undercuts the link', 'dotted line'],
+    evidence: ['evidence for the claim', 'thin line']
   };
 
   var $ = function (id) { return document.getElementById(id); };

@@ -4,7 +4,9 @@
     var rules = [];
     Array.from(document.styleSheets).forEach(function (sheet) {
       Array.from(sheet.cssRules).forEach(function (rule) {
-        if (rule.selectorText && rule.selectorText.indexOf('.am') === 0 && rule.selectorText.indexOf(':') < 0) rules.push(rule.cssText);
+        // the palette's :root rule too: in the SVG file, its root element defines the colours the rules name
+        var own = rule.selectorText === ':root' || (rule.selectorText && rule.selectorText.indexOf('.am') === 0 && rule.selectorText.indexOf(':') < 0);
+        if (own) rules.push(rule.cssText);
       });
     });
     return rules.join('\n');
@@ -32,7 +34,7 @@
     copy.querySelectorAll('[tabindex]').forEach(function (n) { n.removeAttribute('tabindex'); });
     var style = el('style', {}, diagramStyle());
     copy.insertBefore(style, copy.firstChild);
-    copy.insertBefore(el('rect', { x: bounds.x - margin, y: bounds.y - margin, width: bounds.w + 2 * margin, height: bounds.h + 2 * margin, fill: '#fff' }), style.nextSibling);
+    copy.insertBefore(el('rect', { x: bounds.x - margin, y: bounds.y - margin, width: bounds.w + 2 * margin, height: bounds.h + 2 * margin, 'class': 'paper' }), style.nextSibling);
     if (D.title) copy.insertBefore(el('title', {}, D.title), copy.firstChild);
     return { text: new XMLSerializer().serializeToString(copy), w: bounds.w + 2 * margin, h: bounds.h + 2 * margin };
   }

@@ -121,7 +121,7 @@
     Object.keys(relations).forEach(function (relation) {
       var line = el('svg', { 'class': 'am swatch', width: 34, height: 18, 'aria-hidden': 'true' });
       line.appendChild(el('path', { 'class': 'edge rel-' + relation, d: 'M2,9H32' }));
-      legendItem(list, line, EDGE_WORDS[relation]);
+      legendItem(list, line, EDGE_WORDS[relation][0] + ' (' + D.line_colours[relation] + ' ' + EDGE_WORDS[relation][1] + ')');
     });
     if (state.show.colours) {
       Object.keys(D.statuses).forEach(function (status) {
