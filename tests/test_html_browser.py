@@ -256,10 +256,10 @@ def test_the_legend_draws_the_assumption_border_in_the_colour_of_each_kind_assum
         for item in items
         if " assumed: " in item.inner_text()
     }
-    assert set(assumed) == {"Premise", "Objection", "Rebuttal"}
+    assert set(assumed) == {"Reason", "Objection", "Rebuttal"}
     drawn = {
         role: page.locator(f'[data-key="c:{uid}"] rect.box').evaluate("r => getComputedStyle(r).stroke")
-        for role, uid in (("Premise", "p1a"), ("Objection", "o1"), ("Rebuttal", "r1"))
+        for role, uid in (("Reason", "p1a"), ("Objection", "o1"), ("Rebuttal", "r1"))
     }
     assert assumed == drawn and len(set(drawn.values())) == 3
 
@@ -301,7 +301,7 @@ def test_every_node_is_a_named_tree_item(view):
     )
     assert names and all(role == "treeitem" and label for role, label in names)
     label = page.get_attribute('[data-key="c:p2"]', "aria-label")
-    assert label.startswith("Premise: Second premise, unsupported.") and "unsupported" in label
+    assert label.startswith("Reason: Second premise, unsupported.") and "unsupported" in label
 
 
 def test_a_deep_link_opens_with_the_claim_selected_and_in_view(view):

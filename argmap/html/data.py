@@ -17,6 +17,7 @@ from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
 from ..diagram.style import RELATIONS as RELATION_LOOKS
+from ..diagram.style import ROLES as ROLE_LOOKS
 from ..marks import FINDING_SIGN, RULE_WORDS, STATUS_LOOKS
 from ..model import RELATIONS, ArgumentMap, Claim, Evidence, Reason, Ref, Source
 
@@ -86,6 +87,8 @@ def view_data(
         "statuses": {status: {"sign": look.sign, "colour": look.colour} for status, look in STATUS_LOOKS.items()},
         # The colours themselves come as CSS variables (:mod:`argmap.html.palette`); the key names them.
         "line_colours": {relation: arrow.colour_name for relation, arrow in RELATION_LOOKS.items()},
+        # The word for each kind of claim, as the static diagrams write it above a box ("Reason").
+        "role_words": {role: look.word.capitalize() for role, look in ROLE_LOOKS.items()},
         "settings": {**DEFAULT_SETTINGS, **settings},
     }
 

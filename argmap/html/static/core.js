@@ -4,7 +4,6 @@
   var OPEN_CLAIMS = 150, READABLE = 0.5, FAR = 0.3, HEAD_CHARS = 31, PAD = 8, LINE = 16, HEAD = 16, CHIP = 22, GAP_X = 22, GAP_Y = 46, ROOT_GAP = 70;
   var FONT = '13px system-ui, -apple-system, "Segoe UI", Roboto, sans-serif';
   var MAX_LINES = { claim: 8, evidence: 6, ref: 2 };
-  var ROLE_WORDS = { thesis: 'Thesis', premise: 'Premise', objection: 'Objection', rebuttal: 'Rebuttal', undercut: 'Undercut' };
   // What each relation's line means and its pattern; its colour's name comes with the data (D.line_colours).
   var EDGE_WORDS = {
     premises: ['supports', 'solid line'], objections: ['objects', 'dashed line'],

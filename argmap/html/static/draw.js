@@ -19,7 +19,7 @@
   function accessibleName(node) {
     if (node.kind === 'evidence') return 'Evidence for ' + claims[node.uid].text + ': ' + node.item.text;
     if (node.kind === 'ref') return 'Reference to ' + (node.known ? claims[node.uid].text : 'an unknown id ' + node.uid);
-    var claim = claims[node.uid], parts = [ROLE_WORDS[claim.role] + ': ' + claim.text.replace(/[.\s]+$/, '')];
+    var claim = claims[node.uid], parts = [D.role_words[claim.role] + ': ' + claim.text.replace(/[.\s]+$/, '')];
     if (claim.label) parts.push(claim.label.status);
     if (claim.problems.length) parts.push(plural(claim.problems.length, 'problem') + ': ' + checkWords(claim).join(', '));
     if (claim.evidence.length) parts.push(evidenceWord(claim));
@@ -46,7 +46,7 @@
         g.insertBefore(el('rect', { 'class': 'tint', width: node.w, height: node.h, rx: 6, fill: status.colour, 'fill-opacity': '0.10' }), box.nextSibling);
         g.appendChild(el('rect', { x: 0, y: 0, width: 6, height: node.h, fill: status.colour }));
       }
-      head = ROLE_WORDS[claim.role].toUpperCase() + (claim.assumption ? ' · ASSUMPTION' : '') + (claim.id ? ' · ' + claim.id : '');
+      head = D.role_words[claim.role].toUpperCase() + (claim.assumption ? ' · ASSUMPTION' : '') + (claim.id ? ' · ' + claim.id : '');
       g.appendChild(el('text', { 'class': 'head', x: PAD + 4, y: y }, shortHead(head, W.claim)));
       y += HEAD;
       node.lines.forEach(function (line) { g.appendChild(el('text', { x: PAD + 4, y: y }, line)); y += LINE; });

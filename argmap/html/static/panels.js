@@ -20,7 +20,7 @@
   function showPanel(uid) {
     var claim = claims[uid], body = $('panel-body');
     body.replaceChildren();
-    body.appendChild(html('h2', null, ROLE_WORDS[claim.role] + (claim.assumption ? ' (assumption)' : '')));
+    body.appendChild(html('h2', null, D.role_words[claim.role] + (claim.assumption ? ' (assumption)' : '')));
     body.appendChild(html('p', 'claim-text', claim.text));
     field(body, 'id', claim.id || uid);
     field(body, 'line', String(claim.line));
@@ -112,11 +112,11 @@
       if (claim.assumption) assumed[claim.role] = 1;
       itemsBelow(uid).forEach(function (c) { relations[c.relation] = 1; if (c.ref) any.refs = 1; if (c.group) any.linked = 1; });
     });
-    Object.keys(ROLE_WORDS).forEach(function (role) {
-      if (roles[role]) legendItem(list, swatch('node role-' + role), ROLE_WORDS[role] + ' (named at the top of its box)');
+    Object.keys(D.role_words).forEach(function (role) {
+      if (roles[role]) legendItem(list, swatch('node role-' + role), D.role_words[role] + ' (named at the top of its box)');
     });
-    Object.keys(ROLE_WORDS).forEach(function (role) { // in the colour of each kind of claim assumed, as drawn
-      if (assumed[role]) legendItem(list, swatch('node role-' + role + ' assumption'), ROLE_WORDS[role] + ' assumed: granted without support (thick border, ASSUMPTION)');
+    Object.keys(D.role_words).forEach(function (role) { // in the colour of each kind of claim assumed, as drawn
+      if (assumed[role]) legendItem(list, swatch('node role-' + role + ' assumption'), D.role_words[role] + ' assumed: granted without support (thick border, ASSUMPTION)');
     });
     Object.keys(relations).forEach(function (relation) {
       var line = el('svg', { 'class': 'am swatch', width: 34, height: 18, 'aria-hidden': 'true' });
