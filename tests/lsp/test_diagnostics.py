@@ -173,8 +173,10 @@ async def test_a_short_text_nested_thousands_deep_blocks_no_other_document(clien
     hover = client.text_document_hover_async(
         types.HoverParams(types.TextDocumentIdentifier(small), types.Position(5, 10))
     )
-    assert await asyncio.wait_for(hover, 5) is not None
-    assert deep not in client.diagnostics  # answered while the deep text was still being checked
+    # Checked on the server's own thread, the deep text held every answer up for 1.6 s; on a worker,
+    # the hover is answered at once. (Whether its diagnostics came first depends on the dependencies'
+    # speed, so that is not asked.)
+    assert await asyncio.wait_for(hover, 1) is not None
     assert [diagnostic.code for diagnostic in await pushed(client, deep)] == ["too-deep"]
     close(client, deep)
 
